@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { openProgressStore, parseProgress, type StorageAccess, storageKey } from '../../src/runtime/progress-store.ts'
+import { FakeStorage } from './fake-storage.ts'
+
+const KEY = storageKey('sample')
+
+/** Storage access over two fakes; `blocked` makes touching the storage itself throw. */
+function access(local: FakeStorage, session: FakeStorage, blocked: { local?: boolean; session?: boolean } = {}): StorageAccess {
+  return {
+    local: () => {
+      if (blocked.local) throw new DOMException('Access is denied for this document.', 'SecurityError')
+      return local
+    },
+    session: () => {
+      if (blocked.session) throw new DOMException('Access is denied for this document.', 'SecurityError')
+      return session
+    },
+  }
+}
+
+let seeds = 0
+const newSeed = () => `seed${++seeds}`
+
+describe('openProgressStore', () => {
+  it('uses the versioned key per course', () => {
+    assert.equal(storageKey('listen'), 'coursemark:listen:v1')
+  })
+
+  it('starts a new learner with a seed and writes it at once', () => {
+    const local = new FakeStorage()
+    const store = openProgressStore(KEY, access(local, new FakeStorage()), newSeed)
+    assert.equal(store.kind, 'local')
+    assert.equal(store.unreadable, false)
+    assert.deepEqual(store.state.done, [])
+    assert.match(store.state.seed, /^seed\d+$/)
+    assert.deepEqual(parseProgress(local.peek(KEY) ?? ''), store.state)
+  })
+
+  it('keeps progress from one open to the next', () => {
+    const local = new FakeStorage()
+    const first = openProgressStore(KEY, access(local, new FakeStorage()), newSeed)
+    first.update((s) => {
+      s.done.push('s1')
+      s.attempts.s2 = { bank: 'b', n: 3 }
+    })
+    const second = openProgressStore(KEY, access(local, new FakeStorage()), newSeed)
+    assert.deepEqual(second.state.done, ['s1'])
+    assert.deepEqual(second.state.attempts.s2, { bank: 'b', n: 3 })
+    assert.equal(second.state.seed, first.state.seed)
+  })
+
+  for (const garbage of ['not json', 'null', '[]', '{"v":2,"seed":"x","done":[],"attempts":{}}', '{"v":1,"seed":"","done":[],"attempts":{}}', '{"v":1,"seed":"x","done":"s1","attempts":{}}']) {
+    it(`survives unreadable stored progress ${JSON.stringify(garbage)}, starting afresh and saying so`, () => {
+      const local = new FakeStorage()
+      local.setItem(KEY, garbage)
+      const store = openProgressStore(KEY, access(local, new FakeStorage()), newSeed)
+      assert.equal(store.unreadable, true)
+      assert.equal(store.kind, 'local')
+      assert.deepEqual(store.state.done, [])
+      store.update((s) => s.done.push('c1'))
+      assert.deepEqual(parseProgress(local.peek(KEY) ?? '')?.done, ['c1'])
+    })
+  }
+
+  it('falls back to session storage when local storage refuses writes, keeping what it could read', () => {
+    const local = new FakeStorage()
+    local.setItem(KEY, JSON.stringify({ v: 1, seed: 'abc', done: ['c1'], attempts: {} }))
+    local.blockWrites = true
+    const session = new FakeStorage()
+    const store = openProgressStore(KEY, access(local, session), newSeed)
+    assert.equal(store.kind, 'session')
+    assert.deepEqual(store.state.done, ['c1'])
+    store.update((s) => s.done.push('s1'))
+    assert.deepEqual(parseProgress(session.peek(KEY) ?? '')?.done, ['c1', 's1'])
+
+    // The next page of the visit picks the newer session copy up,
+    const next = openProgressStore(KEY, access(local, session), newSeed)
+    assert.deepEqual(next.state.done, ['c1', 's1'])
+    // and once local storage works again the progress moves back there.
+    local.blockWrites = false
+    const later = openProgressStore(KEY, access(local, session), newSeed)
+    assert.equal(later.kind, 'local')
+    assert.deepEqual(parseProgress(local.peek(KEY) ?? '')?.done, ['c1', 's1'])
+    assert.equal(session.peek(KEY), null)
+  })
+
+  it('keeps progress in memory when every storage throws, and still records it', () => {
+    const local = new FakeStorage()
+    const session = new FakeStorage()
+    local.blockReads = local.blockWrites = session.blockReads = session.blockWrites = true
+    const store = openProgressStore(KEY, access(local, session), newSeed)
+    assert.equal(store.kind, 'memory')
+    store.update((s) => s.done.push('s1'))
+    assert.deepEqual(store.state.done, ['s1'])
+  })
+
+  it('keeps progress in memory when even touching storage throws', () => {
+    const store = openProgressStore(KEY, access(new FakeStorage(), new FakeStorage(), { local: true, session: true }), newSeed)
+    assert.equal(store.kind, 'memory')
+    store.update((s) => s.done.push('s1'))
+    assert.deepEqual(store.state.done, ['s1'])
+  })
+
+  it('notices a write that fails later (storage filled up) and carries on in session storage', () => {
+    const local = new FakeStorage()
+    const session = new FakeStorage()
+    const store = openProgressStore(KEY, access(local, session), newSeed)
+    local.blockWrites = true
+    store.update((s) => s.done.push('s1'))
+    assert.equal(store.failed, true)
+    assert.equal(store.kind, 'session')
+    assert.deepEqual(parseProgress(session.peek(KEY) ?? '')?.done, ['s1'])
+  })
+
+  it('re-reads before each change, so another tab’s progress is not overwritten', () => {
+    const local = new FakeStorage()
+    const session = new FakeStorage()
+    const tabA = openProgressStore(KEY, access(local, session), newSeed)
+    const tabB = openProgressStore(KEY, access(local, session), newSeed)
+    tabA.update((s) => s.done.push('s1'))
+    tabB.update((s) => s.done.push('s2'))
+    assert.deepEqual(parseProgress(local.peek(KEY) ?? '')?.done, ['s1', 's2'])
+  })
+
+  it('resets to no progress and a new seed', () => {
+    const local = new FakeStorage()
+    const store = openProgressStore(KEY, access(local, new FakeStorage()), newSeed)
+    const seed = store.state.seed
+    store.update((s) => {
+      s.done.push('s1')
+      s.attempts.s1 = { bank: 'b', n: 1 }
+    })
+    store.reset()
+    const stored = parseProgress(local.peek(KEY) ?? '')
+    assert.deepEqual(stored?.done, [])
+    assert.deepEqual(Object.keys(stored?.attempts ?? {}), [])
+    assert.notEqual(stored?.seed, seed)
+  })
+})
+
+describe('parseProgress', () => {
+  it('drops entries that are wrong in themselves and keeps the rest', () => {
+    const state = parseProgress(
+      JSON.stringify({
+        v: 1,
+        seed: 'abc',
+        done: ['s1', 7, null, 's1', 's2'],
+        attempts: { s1: { bank: 'b', n: 2 }, s2: { bank: 'b', n: -1 }, s3: { bank: 4, n: 1 }, s4: 'x', s5: { bank: 'b', n: 1.5 } },
+      }),
+    )
+    assert.deepEqual(state?.done, ['s1', 's2'])
+    assert.deepEqual({ ...state?.attempts }, { s1: { bank: 'b', n: 2 } })
+  })
+
+  it('keeps a page id such as __proto__ as data, not as a prototype', () => {
+    const state = parseProgress('{"v":1,"seed":"abc","done":[],"attempts":{"__proto__":{"bank":"b","n":1}}}')
+    assert.deepEqual(Object.getOwnPropertyDescriptor(state?.attempts, '__proto__')?.value, { bank: 'b', n: 1 })
+    assert.equal(Object.getPrototypeOf(state?.attempts), null)
+  })
+})
