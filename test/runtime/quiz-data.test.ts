@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { readQuiz } from '../../src/runtime/quiz-data.ts'
+
+const key = (a: 0 | 1, x: string) => Buffer.from(JSON.stringify({ a, x }), 'utf8').toString('base64')
+const quiz = {
+  n: 2,
+  options: ['Yes', 'No'],
+  bank: 'abc123',
+  items: [
+    { id: 'q1', html: 'Ein <em>schöner</em> Satz', key: key(0, 'Weil es so ist.') },
+    { id: 'q2', html: 'Second', key: key(1, '') },
+    { id: 'q3', html: 'Third 🙂', key: key(1, 'why') },
+  ],
+}
+
+describe('readQuiz', () => {
+  it('reads a well-formed quiz and decodes every key', () => {
+    const loaded = readQuiz(JSON.stringify(quiz))
+    assert.deepEqual(loaded?.quiz, quiz)
+    assert.deepEqual(loaded?.keys, [
+      { a: 0, x: 'Weil es so ist.' },
+      { a: 1, x: '' },
+      { a: 1, x: 'why' },
+    ])
+  })
+
+  const broken: Array<[string, unknown]> = [
+    ['no JSON at all', undefined],
+    ['n of zero', { ...quiz, n: 0 }],
+    ['n not a whole number', { ...quiz, n: 1.5 }],
+    ['three options', { ...quiz, options: ['a', 'b', 'c'] }],
+    ['no bank hash', { ...quiz, bank: 7 }],
+    ['no items', { ...quiz, items: [] }],
+    ['an item without html', { ...quiz, items: [{ id: 'q', key: key(0, '') }] }],
+    ['a key that does not decode', { ...quiz, items: [{ id: 'q', html: 'x', key: '!!' }] }],
+  ]
+  for (const [what, value] of broken) {
+    it(`refuses a quiz with ${what}`, () => {
+      assert.equal(readQuiz(value === undefined ? '{oops' : JSON.stringify(value)), null)
+    })
+  }
+
+  it('refuses a missing attribute', () => {
+    assert.equal(readQuiz(null), null)
+  })
+})
