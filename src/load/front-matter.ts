@@ -1,0 +1,156 @@
+/**
+ * Splits a page into YAML front matter and Markdown body, and validates the
+ * fields coursemark reads (`title`, `class`, `serial`; `layout` is accepted
+ * and ignored, as it only meant something to Jekyll).
+ */
+import { LineCounter, parseDocument, isMap, type Node as YamlNode } from 'yaml'
+import { error, type Diagnostic } from '../diagnostic.ts'
+import type { FrontMatter, Page, PageKind, SourceFile } from '../model/types.ts'
+
+const KINDS: readonly PageKind[] = ['index', 'chapter', 'section']
+
+export interface ParsedPage {
+  /** The page, or null when its front matter is unusable. */
+  page: Page | null
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * Parses one source file into a page.
+ *
+ *     ---            ← line 1 must be exactly this
+ *     title: Notes
+ *     class: section
+ *     serial: 25
+ *     ---            ← closes the front matter (`...` also does)
+ *     Markdown body…
+ */
+export function parseFrontMatter(file: SourceFile): ParsedPage {
+  const diagnostics: Diagnostic[] = []
+  const at = (line: number, column: number, code: string, message: string, hint: string) =>
+    diagnostics.push(error({ code, message, file: file.path, line, column, hint }))
+
+  const text = file.text.replace(/^\uFEFF/, '')
+  if (!/^---[ \t]*\n/.test(text)) {
+    at(1, 1, 'front-matter/missing', 'The page has no front matter.', 'Start the file with a `---` line, then `title:`, `class:` and `serial:` lines, then another `---` line.')
+    return { page: null, diagnostics }
+  }
+  const lines = text.split('\n')
+  let close = -1
+  for (let i = 1; i < lines.length; i++) {
+    if (/^(---|\.\.\.)[ \t]*$/.test(lines[i]!)) {
+      close = i
+      break
+    }
+  }
+  if (close < 0) {
+    at(1, 1, 'front-matter/unclosed', 'The front matter is never closed.', 'Add a line `---` after the last front matter field.')
+    return { page: null, diagnostics }
+  }
+
+  const yamlText = lines.slice(1, close).join('\n')
+  const counter = new LineCounter()
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
+  // YAML positions are relative to the front matter, which starts on line 2.
+  const pos = (offset: number) => {
+    const p = counter.linePos(offset)
+    return { line: p.line + 1, column: p.col }
+  }
+  for (const e of doc.errors) {
+    const p = pos(e.pos[0])
+    at(p.line, p.column, 'front-matter/invalid-yaml', `The front matter is not valid YAML: ${firstLine(e.message)}`, 'Check the indentation and quote values that contain a colon, e.g. `title: "Part 1: Basics"`.')
+  }
+  if (doc.errors.length) return { page: null, diagnostics }
+
+  const contents = doc.contents
+  if (contents !== null && !isMap(contents)) {
+    at(2, 1, 'front-matter/not-a-map', 'The front matter must be a list of `name: value` fields.', 'Write one field per line, such as `title: Welcome`.')
+    return { page: null, diagnostics }
+  }
+  const data = (doc.toJS() ?? {}) as Record<string, unknown>
+  const fieldPos = (key: string) => {
+    const node = contents && isMap(contents) ? (contents.get(key, true) as YamlNode | undefined) : undefined
+    if (node && node.range) return pos(node.range[0])
+    return { line: 1, column: 1 }
+  }
+
+  // title
+  let title = ''
+  const rawTitle = data['title']
+  if (rawTitle === undefined || rawTitle === null || rawTitle === '') {
+    at(1, 1, 'front-matter/missing-title', 'The page has no `title`.', 'Add a line such as `title: Getting started` to the front matter.')
+  } else if (typeof rawTitle === 'string' || typeof rawTitle === 'number') {
+    title = String(rawTitle)
+  } else {
+    const p = fieldPos('title')
+    at(p.line, p.column, 'front-matter/bad-title', '`title` must be text.', 'Write the title on one line, in quotes if it contains a colon.')
+  }
+
+  // class
+  let kind: PageKind | null = null
+  const rawClass = data['class']
+  if (rawClass === undefined || rawClass === null) {
+    at(1, 1, 'front-matter/missing-class', 'The page has no `class`.', 'Add `class: section` (or `chapter`, or `index` for the course index).')
+  } else if (typeof rawClass === 'string' && (KINDS as readonly string[]).includes(rawClass)) {
+    kind = rawClass as PageKind
+  } else {
+    const p = fieldPos('class')
+    at(p.line, p.column, 'front-matter/unknown-class', `Unknown class ${JSON.stringify(rawClass)}.`, 'Use one of `index`, `chapter` or `section`.')
+  }
+
+  // serial: required on chapters and sections, ignored on the index
+  let serial: number | null = null
+  const rawSerial = data['serial']
+  if (kind !== 'index') {
+    if (rawSerial === undefined || rawSerial === null) {
+      if (kind) at(1, 1, 'front-matter/missing-serial', `The ${kind} has no \`serial\`.`, 'Add a line such as `serial: 3`: pages are ordered by serial.')
+    } else if (typeof rawSerial === 'number' && Number.isInteger(rawSerial) && rawSerial >= 0) {
+      serial = rawSerial
+    } else {
+      const p = fieldPos('serial')
+      at(p.line, p.column, 'front-matter/bad-serial', `\`serial\` must be a whole number, not ${JSON.stringify(rawSerial)}.`, 'Write a whole number of 0 or more, without quotes, e.g. `serial: 3`.')
+    }
+  }
+
+  let lang: string | null = null
+  if (data['lang'] !== undefined) {
+    if (typeof data['lang'] === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(data['lang'])) lang = data['lang']
+    else {
+      const p = fieldPos('lang')
+      at(p.line, p.column, 'front-matter/bad-lang', `\`lang\` must be a language tag such as \`en\` or \`pt-BR\`, not ${JSON.stringify(data['lang'])}.`, 'Use a BCP 47 language tag.')
+    }
+  }
+
+  if (diagnostics.length || !kind) return { page: null, diagnostics }
+
+  const fieldLines: Record<string, number> = {}
+  if (contents && isMap(contents)) {
+    for (const item of contents.items) {
+      const key = item.key as YamlNode | null
+      if (key && key.range) fieldLines[String((key as { value?: unknown }).value)] = pos(key.range[0]).line
+    }
+  }
+  const front: FrontMatter = { title, kind, serial, lang, data, fieldLines }
+  const id = pageId(file.path)
+  const page: Page = {
+    id: kind === 'index' ? 'index' : id,
+    file: file.path,
+    path: kind === 'index' ? '' : `${id}/`,
+    front,
+    body: lines.slice(close + 1).join('\n'),
+    bodyLine: close + 2,
+    source: { file: file.path, line: 1, column: 1 },
+  }
+  return { page, diagnostics }
+}
+
+/** `basics/intro.md` → `basics/intro`; `basics/index.md` → `basics`. */
+export function pageId(path: string): string {
+  const noExt = path.replace(/\.md$/, '')
+  return noExt.endsWith('/index') ? noExt.slice(0, -'/index'.length) : noExt
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim()
+}
+
