@@ -1,0 +1,79 @@
+/**
+ * Turns loaded pages into a course: one index, then chapters and sections
+ * ordered by serial, each section belonging to the chapter before it.
+ */
+import { error, type Diagnostic } from '../diagnostic.ts'
+import type { Course, CoursePage, Page, StaticFile } from './types.ts'
+
+export interface CourseSkeleton {
+  /** The course, or null when it cannot be assembled (no index, say). */
+  course: Course | null
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * Assembles the course. `collection` is the course folder's name, which the
+ * reference pages use in Liquid as `site.<collection>`.
+ * Quizzes are filled in later, when pages are parsed.
+ */
+export function buildCourse(pages: Page[], statics: StaticFile[], collection: string): CourseSkeleton {
+  const diagnostics: Diagnostic[] = []
+  const indexes = pages.filter((p) => p.front.kind === 'index')
+  const gated = pages.filter((p) => p.front.kind !== 'index')
+
+  if (indexes.length === 0) {
+    diagnostics.push(error({ code: 'course/no-index', message: 'The course has no index page.', file: '', line: 0, column: 0, hint: 'Add an index.md whose front matter has `class: index`: it becomes the course home page.' }))
+  }
+  for (const extra of indexes.slice(1)) {
+    diagnostics.push(error({ code: 'course/two-indexes', message: `A second index page: ${indexes[0]!.file} is already the index.`, file: extra.file, line: 1, column: 1, hint: 'A course has one index; give this page `class: chapter` or `class: section` and a serial.' }))
+  }
+
+  const ids = new Map<string, Page>()
+  for (const p of gated) {
+    const other = ids.get(p.id)
+    if (p.id === 'index') {
+      diagnostics.push(error({ code: 'course/reserved-name', message: `${p.file} would be published as the course home page, but it is a ${p.front.kind}.`, file: p.file, line: 1, column: 1, hint: 'Rename the file: the course home page is the page with `class: index`.' }))
+    } else if (other) {
+      diagnostics.push(error({ code: 'course/duplicate-page', message: `${p.file} and ${other.file} would both be published at ${p.path}.`, file: p.file, line: 1, column: 1, hint: 'Rename one of the two files.' }))
+    } else ids.set(p.id, p)
+  }
+
+  const bySerial = new Map<number, Page>()
+  for (const p of gated) {
+    const s = p.front.serial!
+    const first = bySerial.get(s)
+    if (first) {
+      diagnostics.push(error({ code: 'course/duplicate-serial', message: `serial ${s} is also used by ${first.file}.`, file: p.file, ...serialLine(p), hint: 'Give every chapter and section its own serial: pages are ordered by it.' }))
+    } else bySerial.set(s, p)
+  }
+
+  if (gated.length === 0 && indexes.length > 0) {
+    diagnostics.push(error({ code: 'course/empty', message: 'The course has no chapters or sections.', file: indexes[0]!.file, line: 1, column: 1, hint: 'Add pages with `class: chapter` or `class: section` and a serial.' }))
+  }
+
+  if (diagnostics.length || !indexes[0]) return { course: null, diagnostics }
+
+  const index = indexes[0]
+  const ordered = [...gated].sort((a, b) => a.front.serial! - b.front.serial!)
+  let chapterId: string | null = null
+  const sequence: CoursePage[] = ordered.map((page, position) => {
+    if (page.front.kind === 'chapter') chapterId = page.id
+    return { page, position, chapterId, quiz: null, noQuiz: false }
+  })
+
+  const data = index.front.data
+  const course: Course = {
+    id: typeof data['course_id'] === 'string' && data['course_id'] ? data['course_id'] : collection,
+    title: typeof data['course_title'] === 'string' && data['course_title'] ? data['course_title'] : index.front.title,
+    lang: index.front.lang ?? 'en',
+    index,
+    sequence,
+    statics,
+    collection,
+  }
+  return { course, diagnostics }
+}
+
+function serialLine(p: Page): { line: number; column: number } {
+  return { line: p.front.fieldLines['serial'] ?? 1, column: 1 }
+}

@@ -1,0 +1,161 @@
+/**
+ * Quiz banks: decodes and validates the statements of a quiz, written as
+ * base64 of UTF-8 `statement/Y|N/explanation` (the reference format).
+ */
+import { createHash } from 'node:crypto'
+import { error, type Diagnostic } from '../diagnostic.ts'
+import type { Quiz, SourcePos, Statement } from './types.ts'
+
+/** One list item of a bank, as found in the Markdown. */
+export interface RawBankItem {
+  /** The item's text, trimmed. */
+  text: string
+  /** Where the text starts. */
+  source: SourcePos
+}
+
+/** What the `data-n` paragraph declared, before the bank is read. */
+export interface QuizDeclaration {
+  /** The `data-n` value as written. */
+  n: string
+  /** The `data-opt` value as written, if any. */
+  opt: string | null
+  /** Where the attribute list is. */
+  source: SourcePos
+}
+
+export const DEFAULT_OPTIONS: [string, string] = ['True', 'False']
+
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
+const ITEM = /^([\s\S]*?)\/([YNyn])\/([\s\S]*)$/
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/** Reads `data-n`: a whole number, or null after reporting why not. */
+export function parseQuizCount(decl: QuizDeclaration, diagnostics: Diagnostic[]): number | null {
+  if (!/^\d+$/.test(decl.n.trim())) {
+    diagnostics.push(error({ code: 'quiz/bad-n', message: `data-n must be a whole number, not ${JSON.stringify(decl.n)}.`, ...pos(decl.source), hint: 'Write how many statements each attempt shows, e.g. `data-n="6"`, or `data-n="0"` for no quiz.' }))
+    return null
+  }
+  return Number(decl.n.trim())
+}
+
+/** Reads `data-opt`: exactly two labels separated by a comma. */
+export function parseQuizOptions(decl: QuizDeclaration, diagnostics: Diagnostic[]): [string, string] {
+  if (decl.opt === null) return DEFAULT_OPTIONS
+  const labels = decl.opt.split(',').map((s) => s.trim())
+  if (labels.length !== 2 || !labels[0] || !labels[1]) {
+    diagnostics.push(error({ code: 'quiz/bad-options', message: `data-opt must name exactly two answers, not ${JSON.stringify(decl.opt)}.`, ...pos(decl.source), hint: 'Write the right-if-true answer first, e.g. `data-opt="Yes,No"`.' }))
+    return DEFAULT_OPTIONS
+  }
+  if (labels[0] === labels[1]) {
+    diagnostics.push(error({ code: 'quiz/bad-options', message: `The two answers of data-opt are both ${JSON.stringify(labels[0])}.`, ...pos(decl.source), hint: 'Give the two answers different names, e.g. `data-opt="Yes,No"`.' }))
+  }
+  return [labels[0], labels[1]]
+}
+
+/** Decodes one base64 bank item into a statement, or reports why it cannot. */
+export function decodeBankItem(item: RawBankItem, diagnostics: Diagnostic[]): Statement | null {
+  const at = pos(item.source)
+  const b64 = item.text.replace(/\s+/g, '')
+  if (!BASE64.test(b64) || b64.replace(/=+$/, '').length % 4 === 1) {
+    diagnostics.push(error({ code: 'quiz/bad-base64', message: 'This bank item is not valid base64.', ...at, hint: 'Each item is base64 of `statement/Y/explanation` (or /N/); `coursemark quiz decode` shows a bank readably.' }))
+    return null
+  }
+  let text: string
+  try {
+    text = utf8.decode(Buffer.from(b64, 'base64'))
+  } catch {
+    diagnostics.push(error({ code: 'quiz/bad-utf8', message: 'This bank item decodes to bytes that are not UTF-8 text.', ...at, hint: 'Encode the text as UTF-8 before base64 (for example `printf %s "$text" | base64 -w0`).' }))
+    return null
+  }
+  return parseStatement(text, item.source, diagnostics)
+}
+
+/** Parses decoded `statement/Y|N/explanation` text. */
+export function parseStatement(text: string, source: SourcePos, diagnostics: Diagnostic[]): Statement | null {
+  const m = ITEM.exec(text)
+  if (!m || !m[1]!.trim()) {
+    diagnostics.push(error({
+      code: 'quiz/bad-item',
+      message: `This bank item decodes to ${JSON.stringify(clip(text))}, which is not \`statement/Y/explanation\` or \`statement/N/explanation\`.`,
+      ...pos(source),
+      hint: 'Separate the statement, Y (first answer right) or N (second answer right), and the explanation with slashes.',
+    }))
+    return null
+  }
+  const statement = m[1]!.trim()
+  return { id: shortHash(statement), text: statement, answer: m[2]!.toUpperCase() === 'Y', explanation: m[3]!.trim(), source }
+}
+
+/**
+ * Checks a decoded bank against its `data-n` and builds the quiz.
+ * Statement ids are made unique within the bank, so the runtime can tell a
+ * repeated statement from its twin.
+ */
+export function buildQuiz(n: number, options: [string, string], bank: Statement[], format: Quiz['format'], source: SourcePos, bankSize: number, diagnostics: Diagnostic[]): Quiz {
+  if (n > bankSize) {
+    diagnostics.push(error({ code: 'quiz/n-exceeds-bank', message: `data-n is ${n} but the bank has only ${bankSize} statement${bankSize === 1 ? '' : 's'}.`, ...pos(source), hint: `Lower data-n to ${bankSize} or fewer, or add statements to the bank.` }))
+  }
+  const seen = new Map<string, number>()
+  const unique = bank.map((s) => {
+    const count = (seen.get(s.id) ?? 0) + 1
+    seen.set(s.id, count)
+    return count === 1 ? s : { ...s, id: `${s.id}-${count}` }
+  })
+  return { n, options, bank: unique, format, source }
+}
+
+/** A hash of the bank's statements and answers, so edited banks drop stale attempts. */
+export function bankHash(quiz: Quiz): string {
+  const h = createHash('sha256')
+  h.update(`${quiz.n}\n`)
+  for (const s of quiz.bank) h.update(`${s.answer ? 'Y' : 'N'}\u0000${s.text}\u0000`)
+  return h.digest('base64url').slice(0, 10)
+}
+
+/** Short, stable, URL-safe id of a text. */
+export function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 8)
+}
+
+function pos(s: SourcePos) {
+  return { file: s.file, line: s.line, column: s.column }
+}
+
+function clip(s: string): string {
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s
+}
+
+/** What a page's quiz paragraph and bank amount to. */
+export interface ReadQuiz {
+  /** The quiz, when the page has one with n > 0 and it is usable. */
+  quiz: Quiz | null
+  /** True for `data-n="0"`: no quiz on purpose. */
+  noQuiz: boolean
+}
+
+/**
+ * Validates a page's quiz declaration and decodes its bank; every problem is
+ * reported, not just the first.
+ */
+export function readQuiz(decl: QuizDeclaration, items: RawBankItem[] | null, diagnostics: Diagnostic[]): ReadQuiz {
+  const before = diagnostics.length
+  const n = parseQuizCount(decl, diagnostics)
+  const options = parseQuizOptions(decl, diagnostics)
+  if (n === 0) return { quiz: null, noQuiz: true }
+  if (items === null) {
+    diagnostics.push(error({ code: 'quiz/no-bank', message: 'This quiz paragraph has no list of statements after it.', ...pos(decl.source), hint: 'Put the bank, one statement per list item, right after the paragraph; or write data-n="0" for a section without a quiz.' }))
+    return { quiz: null, noQuiz: false }
+  }
+  if (items.length === 0 && n !== null) {
+    diagnostics.push(error({ code: 'quiz/no-bank', message: 'This quiz has an empty bank.', ...pos(decl.source), hint: 'Add statements to the list after the paragraph.' }))
+  }
+  const bank: Statement[] = []
+  for (const item of items) {
+    const s = decodeBankItem(item, diagnostics)
+    if (s) bank.push(s)
+  }
+  if (n === null) return { quiz: null, noQuiz: false }
+  const quiz = buildQuiz(n, options, bank, 'base64', decl.source, items.length, diagnostics)
+  return { quiz: diagnostics.slice(before).some((d) => d.severity === 'error') ? null : quiz, noQuiz: false }
+}

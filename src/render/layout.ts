@@ -1,0 +1,135 @@
+/**
+ * The page around the rendered body: semantic landmarks, the chapter's
+ * progress dots (rendered here so the runtime only marks their state), the
+ * hashed stylesheet and script, and a Content-Security-Policy that allows
+ * nothing but the site's own files and the author's own `<style>` blocks.
+ * docs/page-contract.md describes what the runtime reads from it.
+ */
+import { createHash } from 'node:crypto'
+import type { Course, CoursePage, SiteOptions } from '../model/types.ts'
+import { escapeHtml } from './escape.ts'
+import type { IndexAction } from './legacy-html.ts'
+import type { RenderedPage } from './render-page.ts'
+
+export interface PageAssets {
+  /** URL of the hashed stylesheet. */
+  css: string
+  /** URL of the hashed script. */
+  js: string
+}
+
+export interface LayoutInput {
+  course: Course
+  rendered: RenderedPage
+  /** The page's place in the course; null for the index. */
+  entry: CoursePage | null
+  assets: PageAssets
+  options: SiteOptions
+}
+
+const RTL = /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)(-|$)/i
+const ACTION_LABELS: Record<IndexAction, string> = { begin: 'Begin the course', continue: 'Continue the course', reset: 'Reset the course' }
+
+export function layoutPage({ course, rendered, entry, assets, options }: LayoutInput): string {
+  const page = rendered.page
+  const kind = page.front.kind
+  const lang = page.front.lang ?? course.lang
+  const title = kind === 'index' ? course.title : `${page.front.title} – ${course.title}`
+  const home = options.base
+  const body = [
+    `<a class="cm-skip" href="#cm-main">Skip to content</a>`,
+    `<header class="cm-header"><a class="cm-home" href="${escapeHtml(home)}">${escapeHtml(course.title)}</a></header>`,
+    entry ? dots(course, entry, options.base) : '',
+    `<main id="cm-main" tabindex="-1">`,
+    `<h1 id="cm-title">${escapeHtml(page.front.title)}</h1>`,
+    `<noscript><p class="cm-notice">You can read every page without JavaScript, but the quizzes and your progress need it.</p></noscript>`,
+    rendered.html.trimEnd(),
+    kind === 'index' ? indexExtras(course, rendered) : '',
+    `<div class="cm-next" id="cm-next"></div>`,
+    `</main>`,
+    `<footer class="cm-footer"><a href="${escapeHtml(home)}">Course index</a></footer>`,
+  ].filter(Boolean).join('\n')
+
+  const scripts = [`<script src="${escapeHtml(assets.js)}"></script>`]
+  if (options.devScript) scripts.push(`<script src="${escapeHtml(options.devScript)}" defer></script>`)
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}" dir="${RTL.test(lang) ? 'rtl' : 'ltr'}" data-cm-page="${escapeHtml(page.id)}" data-cm-kind="${kind}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(body)}">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="${escapeHtml(assets.css)}">
+${scripts.join('\n')}
+</head>
+<body class="${kind}">
+${body}
+</body>
+</html>
+`
+}
+
+/** The dots of the page's chapter: one link per section, titled, state left to the runtime. */
+function dots(course: Course, entry: CoursePage, base: string): string {
+  const chapter = entry.chapterId
+  const sections = course.sequence.filter((p) => p.chapterId === chapter && p.page.front.kind === 'section')
+  if (sections.length === 0) return ''
+  const chapterPage = chapter ? course.sequence.find((p) => p.page.id === chapter) : undefined
+  const label = chapterPage ? `Progress in ${chapterPage.page.front.title}` : 'Progress'
+  const items = sections.map(
+    (s) => `<li><a class="cm-dot" href="${escapeHtml(base + encodeURI(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${escapeHtml(s.page.front.title)}</span><span class="cm-dot-state"></span></a></li>`,
+  )
+  return `<nav class="cm-dots" aria-labelledby="cm-dots-label">\n<p id="cm-dots-label" class="cm-dots-label">${escapeHtml(label)}</p>\n<ol>${items.join('')}</ol>\n</nav>`
+}
+
+/** The index's status line, plus begin/continue/reset buttons and an outline when the author's index has none. */
+function indexExtras(course: Course, rendered: RenderedPage): string {
+  const parts = [`<p class="cm-index-status" data-cm-status></p>`]
+  const missing = (Object.keys(ACTION_LABELS) as IndexAction[]).filter((a) => !rendered.actions.has(a))
+  if (missing.length) {
+    parts.push(`<p class="cm-index-actions">${missing.map((a) => `<button type="button" data-cm-action="${a}">${ACTION_LABELS[a]}</button>`).join(' ')}</p>`)
+  }
+  if (!rendered.hasOutline) parts.push(outline(course))
+  return parts.join('\n')
+}
+
+function outline(course: Course): string {
+  const out: string[] = []
+  let open = false
+  const item = (p: CoursePage) => `<span data-cm-link="${escapeHtml(p.page.id)}">${escapeHtml(p.page.front.title)}</span>`
+  for (const p of course.sequence) {
+    if (p.page.front.kind === 'chapter') {
+      if (open) out.push('</ol></li>')
+      out.push(`<li class="cm-outline-chapter">${item(p)}<ol>`)
+      open = true
+    } else out.push(`<li>${item(p)}</li>`)
+  }
+  if (open) out.push('</ol></li>')
+  return `<nav class="cm-outline" aria-labelledby="cm-outline-title">\n<h2 id="cm-outline-title">Course outline</h2>\n<ol>${out.join('')}</ol>\n</nav>`
+}
+
+/**
+ * Only the site's own script and stylesheet may load; the author's inline
+ * `<style>` blocks and `style` attributes are allowed by hash, so nothing
+ * inline can be injected. Images may come from the site or be data: URLs.
+ */
+export function contentSecurityPolicy(html: string): string {
+  const hashes = new Set<string>()
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) hashes.add(sha256(m[1]!))
+  let attrs = false
+  for (const m of html.matchAll(/<[a-z][^>]*?\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi)) {
+    hashes.add(sha256(decodeAttr(m[2] ?? m[3] ?? '')))
+    attrs = true
+  }
+  const styleSrc = ["'self'", ...(attrs ? ["'unsafe-hashes'"] : []), ...[...hashes].map((h) => `'sha256-${h}'`)].join(' ')
+  return `default-src 'none'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'`
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('base64')
+}
+
+function decodeAttr(s: string): string {
+  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+}

@@ -1,0 +1,68 @@
+/**
+ * Liquid, as Jekyll ran it before kramdown: pages see `site.<collection>` (the
+ * course's pages in order, with `title`, `serial`, `class`, `url`) and `page`.
+ * liquidjs is loaded only when some page uses Liquid, to keep start-up lean.
+ */
+import { error, type Diagnostic } from '../diagnostic.ts'
+import type { Course, Page } from '../model/types.ts'
+
+type LiquidModule = typeof import('liquidjs')
+type Engine = InstanceType<LiquidModule['Liquid']>
+
+let engine: Engine | null = null
+
+/** True when `text` holds a Liquid tag or output. */
+export function hasLiquid(text: string): boolean {
+  return text.includes('{{') || text.includes('{%')
+}
+
+/** Loads liquidjs once; call before `renderLiquid`. */
+export async function loadLiquid(): Promise<void> {
+  if (engine) return
+  const { Liquid } = await import('liquidjs')
+  // Jekyll is lenient about undefined variables but not about unknown filters.
+  engine = new Liquid({ strictFilters: true, strictVariables: false, ownPropertyOnly: true })
+}
+
+/** What a page looks like to Liquid: its front matter plus `url`, as in Jekyll. */
+export interface LiquidPage extends Record<string, unknown> {
+  title: string
+  class: string
+  serial: number | null
+  url: string
+  id: string
+}
+
+export function liquidPage(page: Page, base: string): LiquidPage {
+  return { ...page.front.data, title: page.front.title, class: page.front.kind, serial: page.front.serial, url: base + page.path, id: page.id }
+}
+
+/** The `site` variable shared by every page of a course. */
+export function liquidSite(course: Course, base: string): Record<string, unknown> {
+  const pages = [course.index, ...course.sequence.map((s) => s.page)].map((p) => liquidPage(p, base))
+  return { [course.collection]: pages, pages, title: course.title, baseurl: base.replace(/\/$/, '') }
+}
+
+/**
+ * Renders the Liquid in a page body. On a Liquid error, reports it at the
+ * file line of the failing tag and returns null.
+ */
+export function renderLiquid(page: Page, site: Record<string, unknown>, base: string, diagnostics: Diagnostic[]): string | null {
+  if (!engine) throw new Error('renderLiquid called before loadLiquid')
+  try {
+    return String(engine.parseAndRenderSync(page.body, { site, page: liquidPage(page, base) }))
+  } catch (e) {
+    const err = e as { token?: { getPosition?: () => number[] }; message?: string; originalError?: Error }
+    const [line = 1, column = 1] = err.token?.getPosition?.() ?? []
+    const message = (err.originalError?.message ?? err.message ?? String(e)).split(', line:')[0]!.replace(/\.$/, '')
+    diagnostics.push(error({
+      code: 'liquid/error',
+      message: `Liquid error: ${message}.`,
+      file: page.file,
+      line: page.bodyLine + line - 1,
+      column,
+      hint: 'Fix the tag, or wrap text that only looks like Liquid in {% raw %}…{% endraw %}.',
+    }))
+    return null
+  }
+}

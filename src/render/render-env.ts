@@ -1,0 +1,67 @@
+/**
+ * The per-page state that markdown-it rules share through `env`: where the
+ * page came from, how to report, and what the rules found.
+ */
+import type { Diagnostic } from '../diagnostic.ts'
+import type { RawBankItem, QuizDeclaration } from '../model/quiz-bank.ts'
+import type { Page, SourcePos } from '../model/types.ts'
+
+/** A link or image reference found in a page, kept for checks. */
+export interface FoundLink {
+  /** `a` for a link, `img` for an image. */
+  kind: 'a' | 'img'
+  /** The URL as the author wrote it. */
+  href: string
+  /** What the build made of it: a page id, a static file path, or null for an external or unknown target. */
+  target: { page: string } | { file: string } | null
+  /** For images: the alt text. */
+  alt?: string
+  source: SourcePos
+}
+
+/** A heading found in a page, kept for checks. */
+export interface FoundHeading {
+  /** 1..6, as written. */
+  level: number
+  text: string
+  source: SourcePos
+}
+
+/** What the quiz rule found: the declaration and its raw bank. */
+export interface FoundQuiz {
+  decl: QuizDeclaration
+  /** The bank items in source order; null when no list follows the paragraph. */
+  items: RawBankItem[] | null
+}
+
+/** Lookups the rules need about the course as a whole. */
+export interface CourseLookup {
+  /** Site base path, with leading and trailing slash. */
+  base: string
+  /** Page id for a source file path (`intro.md` → `intro`). */
+  pageByFile: ReadonlyMap<string, Page>
+  /** Page for a serial. */
+  pageBySerial: ReadonlyMap<number, Page>
+  /** Page for a URL path as the author may write it (`/base/intro`, `/base/intro/`, `/base/intro.html`). */
+  pageByUrl: ReadonlyMap<string, Page>
+}
+
+export interface RenderEnv {
+  /** markdown-it's env is an open record. */
+  [key: string | symbol]: unknown
+  /** Source file, relative to the course root. */
+  file: string
+  page: Page
+  course: CourseLookup
+  /** Maps a 0-based line of the Markdown being rendered to a 1-based line of the source file. */
+  line: (mdLine: number) => number
+  diagnostics: Diagnostic[]
+  /** Auto heading ids used so far on this page, for kramdown's `-1`, `-2` suffixes. */
+  headingIds: Map<string, number>
+  headings: FoundHeading[]
+  links: FoundLink[]
+  /** Set by the quiz rule when the page has a `data-n` paragraph. */
+  quiz: FoundQuiz | null
+  /** The `data-cm-quiz` JSON for the renderer, set between parse and render. */
+  quizJson: string | null
+}

@@ -1,0 +1,68 @@
+/**
+ * Links and images. Pages are published at clean URLs (`intro.md` becomes
+ * `<base>intro/`), so a relative URL written against the source folder would
+ * break; this rule rewrites it:
+ *
+ *     [Next](basics/notes.md#tips)  →  href="<base>basics/notes/#tips"
+ *     ![Map](img/map.png)           →  src="<base>img/map.png"
+ *
+ * Absolute paths and other hosts are left as written. Every link is recorded
+ * in `env.links` so that `check` can report the broken ones.
+ */
+import { posix } from 'node:path'
+import type { MarkdownIt } from 'markdown-it'
+import type { StateCore } from 'markdown-it'
+import type { FoundLink, RenderEnv } from '../render-env.ts'
+
+export function linksPlugin(md: MarkdownIt): void {
+  md.core.ruler.push('links', rewriteLinks)
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i
+
+function rewriteLinks(state: StateCore): void {
+  const env = state.env as unknown as RenderEnv
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue
+    const line = block.map ? env.line(block.map[0]) : 0
+    for (const t of block.children) {
+      const attr = t.type === 'link_open' ? 'href' : t.type === 'image' ? 'src' : null
+      if (!attr) continue
+      const url = String(t.attrGet(attr) ?? '')
+      const found: FoundLink = { kind: attr === 'href' ? 'a' : 'img', href: url, target: null, source: { file: env.file, line, column: 1 } }
+      if (t.type === 'image') found.alt = t.content
+      const resolved = resolveUrl(url, env)
+      if (resolved) {
+        t.attrSet(attr, resolved.url)
+        found.target = resolved.target
+      }
+      env.links.push(found)
+    }
+  }
+}
+
+/** What a URL written in a page points at, and the URL to publish; null leaves it as written. */
+export function resolveUrl(url: string, env: Pick<RenderEnv, 'file' | 'course'>): { url: string; target: FoundLink['target'] } | null {
+  if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('#')) return null
+  const cut = url.search(/[?#]/)
+  const path = cut < 0 ? url : url.slice(0, cut)
+  const rest = cut < 0 ? '' : url.slice(cut)
+  const { base, pageByFile, pageByUrl } = env.course
+  if (path.startsWith('/')) {
+    const page = pageByUrl.get(safeDecode(path))
+    return page ? { url, target: { page: page.id } } : null
+  }
+  const file = posix.normalize(posix.join(posix.dirname(env.file), safeDecode(path)))
+  if (file.startsWith('../')) return null
+  const page = pageByFile.get(file) ?? pageByFile.get(`${file}.md`) ?? pageByFile.get(`${file.replace(/\/$/, '')}/index.md`)
+  if (page) return { url: base + encodeURI(page.path) + rest, target: { page: page.id } }
+  return { url: base + encodeURI(file) + rest, target: { file } }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURI(s)
+  } catch {
+    return s
+  }
+}
