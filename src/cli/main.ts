@@ -1,0 +1,104 @@
+/**
+ * The `coursemark` command: parses argv, runs a command, and turns its result
+ * into an exit code: 0 done, 1 the course has errors, 2 bad usage.
+ * An author's mistake is printed without a stack; a stack means a bug of ours.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { normalizeBase } from '../build.ts'
+import { UserError } from '../diagnostic.ts'
+import { BUILD_HELP, runBuild } from './build.ts'
+import { runServe, SERVE_HELP } from './serve.ts'
+
+declare const COURSEMARK_VERSION: string | undefined
+
+const HELP = `coursemark: turn a folder of Markdown pages into a gated, self-paced training course.
+
+Usage: coursemark <command> [options]
+
+Commands:
+  build [COURSE_DIR]   build the course into a static site (--out, --base)
+  serve [SITE_DIR]     serve a built site on localhost
+
+Options:
+  -h, --help           show help (also: coursemark <command> --help)
+  -v, --version        show the version
+
+Exit codes: 0 success, 1 the course has errors, 2 bad usage.`
+
+interface Command {
+  help: string
+  options: NonNullable<ParseArgsConfig['options']>
+  maxPositionals: number
+  run: (positionals: string[], values: Record<string, string | boolean | undefined>) => Promise<number>
+}
+
+const COMMANDS: Record<string, Command> = {
+  build: {
+    help: BUILD_HELP,
+    options: { out: { type: 'string', short: 'o' }, base: { type: 'string', short: 'b' } },
+    maxPositionals: 1,
+    run: (pos, v) => runBuild({ dir: pos[0] ?? '.', out: str(v['out']) ?? '_site', base: normalizeBase(str(v['base']) ?? '/') }),
+  },
+  serve: {
+    help: SERVE_HELP,
+    options: { port: { type: 'string', short: 'p' }, base: { type: 'string', short: 'b' } },
+    maxPositionals: 1,
+    run: (pos, v) => runServe({ dir: pos[0] ?? '_site', port: port(str(v['port']) ?? '8080'), base: normalizeBase(str(v['base']) ?? '/') }),
+  },
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    process.stdout.write(`${HELP}\n`)
+    return name === undefined ? 2 : 0
+  }
+  if (name === '-v' || name === '--version') {
+    process.stdout.write(`${typeof COURSEMARK_VERSION === 'string' ? COURSEMARK_VERSION : 'dev'}\n`)
+    return 0
+  }
+  const command = COMMANDS[name]
+  try {
+    if (!command) {
+      const near = Object.keys(COMMANDS).find((c) => c.startsWith(name.slice(0, 2)))
+      throw new UsageError(`Unknown command "${name}".${near ? ` Did you mean "${near}"?` : ''} Run \`coursemark --help\` for the list.`)
+    }
+    let parsed
+    try {
+      parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
+    } catch (e) {
+      throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')} Run \`coursemark ${name} --help\`.`)
+    }
+    if (parsed.values['help']) {
+      process.stdout.write(`${command.help}\n`)
+      return 0
+    }
+    if (parsed.positionals.length > command.maxPositionals) {
+      throw new UsageError(`Too many arguments: ${parsed.positionals.slice(command.maxPositionals).join(' ')}. Run \`coursemark ${name} --help\`.`)
+    }
+    return await command.run(parsed.positionals, parsed.values)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`coursemark: ${e.message}\n`)
+      return 2
+    }
+    if (e instanceof UserError) {
+      process.stderr.write(`coursemark: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`)
+      // A bad --base or --port is a usage error; anything else is about the course or the disk.
+      return /^--(base|port)\b/.test(e.message) ? 2 : 1
+    }
+    throw e
+  }
+}
+
+function str(v: string | boolean | undefined): string | undefined {
+  return typeof v === 'string' ? v : undefined
+}
+
+function port(s: string): number {
+  const n = Number(s)
+  if (!/^\d+$/.test(s) || n > 65535) throw new UserError(`--port ${JSON.stringify(s)} is not a port number.`, 'Use a number from 0 to 65535.')
+  return n
+}

@@ -1,0 +1,47 @@
+/**
+ * Reads the browser runtime and the stylesheet that every built site ships.
+ * `npm run build` (run by `npm ci` through `prepare`) bundles the runtime into
+ * dist/runtime.js; the stylesheet is the layout's CSS followed by the runtime's.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export interface RuntimeAssets {
+  /** The runtime script, still holding the `__CM_MANIFEST__` slot. */
+  js: string
+  css: string
+}
+
+let cached: RuntimeAssets | null = null
+
+export function readRuntimeAssets(): RuntimeAssets {
+  if (cached) return cached
+  const root = packageRoot()
+  const jsPath = join(root, 'dist', 'runtime.js')
+  if (!existsSync(jsPath)) throw new Error(`${jsPath} is missing: run \`npm run build\` (npm ci does it through "prepare").`)
+  const css = ['src/render/layout.css', 'src/runtime/runtime.css'].map((p) => readFileSync(join(root, p), 'utf8')).join('\n')
+  cached = { js: readFileSync(jsPath, 'utf8'), css: minifyCss(css) }
+  return cached
+}
+
+/** The folder holding coursemark's package.json, found from this file (src/emit or dist). */
+function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  while (!existsSync(join(dir, 'package.json'))) {
+    const up = dirname(dir)
+    if (up === dir) throw new Error('coursemark cannot find its own package.json')
+    dir = up
+  }
+  return dir
+}
+
+/** Drops comments and needless whitespace; the CSS is ours, so no parser is needed. */
+function minifyCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim()
+}

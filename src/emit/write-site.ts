@@ -1,0 +1,119 @@
+/**
+ * Writes a planned site so that a reader of the output folder sees the old
+ * site or the new one, never half of either:
+ *
+ * 1. check the folder is empty, missing, or one coursemark made (it lists
+ *    what it wrote in MARKER); refuse anything else;
+ * 2. write everything into a temporary folder beside it;
+ * 3. move into it any file someone else put in the old output (a CNAME, say),
+ *    since coursemark never deletes what it did not write;
+ * 4. swap the folders with two renames and delete what coursemark wrote before.
+ */
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import { UserError } from '../diagnostic.ts'
+import type { SiteFile } from './plan-site.ts'
+
+/** Lists the files coursemark wrote, so the next build knows what it may replace. */
+export const MARKER = '.coursemark-site.json'
+
+interface Marker {
+  generator: 'coursemark'
+  files: string[]
+}
+
+export function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: string): void {
+  const previous = ownedFiles(outDir)
+  const foreign = previous === null ? [] : listFiles(outDir).filter((f) => f !== MARKER && !previous.has(f))
+  for (const f of foreign) {
+    if (files.has(f)) {
+      throw new UserError(`${join(outDir, f)} was not written by coursemark, and the new site needs that path.`, 'Move or rename that file, then build again.')
+    }
+  }
+
+  const parent = dirname(outDir)
+  mkdirSync(parent, { recursive: true })
+  const stamp = `${process.pid}-${Date.now().toString(36)}`
+  const tmp = join(parent, `.${basename(outDir)}.coursemark-tmp-${stamp}`)
+  try {
+    mkdirSync(tmp)
+    const made = new Set<string>()
+    for (const file of files.values()) {
+      const target = join(tmp, file.path)
+      const dir = dirname(target)
+      if (!made.has(dir)) {
+        mkdirSync(dir, { recursive: true })
+        made.add(dir)
+      }
+      if ('data' in file) writeFileSync(target, file.data)
+      else copyFileSync(file.copyFrom, target)
+    }
+    const marker: Marker = { generator: 'coursemark', files: [...files.keys()].sort() }
+    writeFileSync(join(tmp, MARKER), `${JSON.stringify(marker, null, 1)}\n`)
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true })
+    throw new UserError(`Cannot write the site beside ${outDir}: ${(e as Error).message}`, 'Check that the output folder\'s parent exists and is writable, and that the disk has room.')
+  }
+
+  if (!existsSync(outDir)) {
+    renameSync(tmp, outDir)
+    return
+  }
+  const old = join(parent, `.${basename(outDir)}.coursemark-old-${stamp}`)
+  renameSync(outDir, old)
+  for (const f of foreign) {
+    mkdirSync(dirname(join(tmp, f)), { recursive: true })
+    renameSync(join(old, f), join(tmp, f))
+  }
+  renameSync(tmp, outDir)
+  removeOwned(old, previous ?? new Set())
+}
+
+/**
+ * The files coursemark wrote into `outDir`: null when the folder is missing
+ * or empty (a fresh start), and an error when it is neither empty nor ours.
+ */
+function ownedFiles(outDir: string): Set<string> | null {
+  if (!existsSync(outDir)) return null
+  if (!statSync(outDir).isDirectory()) {
+    throw new UserError(`${outDir} is a file, not a folder.`, 'Choose another --out folder.')
+  }
+  if (readdirSync(outDir).length === 0) return new Set()
+  let marker: Marker | null = null
+  try {
+    marker = JSON.parse(readFileSync(join(outDir, MARKER), 'utf8')) as Marker
+  } catch {
+    marker = null
+  }
+  if (!marker || marker.generator !== 'coursemark' || !Array.isArray(marker.files)) {
+    throw new UserError(`${outDir} is not empty and coursemark did not make it, so it will not write there.`, 'Choose an empty or new --out folder; coursemark never deletes files it did not write.')
+  }
+  return new Set(marker.files)
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = []
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const rel = prefix + e.name
+    if (e.isDirectory()) out.push(...listFiles(join(dir, e.name), `${rel}/`))
+    else out.push(rel)
+  }
+  return out
+}
+
+/** Deletes the files coursemark wrote, then the folders they leave empty; keeps anything else. */
+function removeOwned(dir: string, owned: Set<string>): void {
+  rmSync(join(dir, MARKER), { force: true })
+  for (const f of owned) rmSync(join(dir, f), { force: true })
+  pruneEmpty(dir)
+}
+
+function pruneEmpty(dir: string): boolean {
+  let empty = true
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory() && pruneEmpty(join(dir, e.name))) continue
+    empty = false
+  }
+  if (empty) rmdirSync(dir)
+  return empty
+}
