@@ -1,5 +1,4 @@
 /** `coursemark build [COURSE_DIR] [--out DIR] [--base PATH]` */
-import { relative, resolve } from 'node:path'
 import { build } from '../build.ts'
 import { countSummary, formatDiagnostics, styleFor } from './report.ts'
 
@@ -27,10 +26,9 @@ export async function runBuild(args: { dir: string; out: string; base: string })
   const quizzes = course.sequence.filter((p) => p.quiz)
   const statements = quizzes.reduce((n, p) => n + p.quiz!.bank.length, 0)
   const ms = Number(process.hrtime.bigint() - started) / 1e6
-  const out = relative(process.cwd(), resolve(args.out)) || '.'
   const extra = countSummary(result.diagnostics)
   process.stdout.write(
-    `Built ${course.sequence.length + 1} pages (${quizzes.length} quizzes, ${statements} statements) into ${out} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}${extra ? ` with ${extra}` : ''}.\n`,
+    `Built ${course.sequence.length + 1} pages (${quizzes.length} quizzes, ${statements} statements) into ${args.out} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}${extra ? ` with ${extra}` : ''}.\n`,
   )
   return 0
 }
