@@ -68,6 +68,15 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
     return { page: null, diagnostics }
   }
   const data = (doc.toJS() ?? {}) as Record<string, unknown>
+  const fieldLines: Record<string, number> = {}
+  if (contents && isMap(contents)) {
+    for (const item of contents.items) {
+      const key = item.key as YamlNode | null
+      if (key && key.range) fieldLines[String((key as { value?: unknown }).value)] = pos(key.range[0]).line
+    }
+  }
+  // A field written with no value is reported on its own line; a missing one at the top.
+  const lineOf = (key: string) => fieldLines[key] ?? 1
   const fieldPos = (key: string) => {
     const node = contents && isMap(contents) ? (contents.get(key, true) as YamlNode | undefined) : undefined
     if (node && node.range) return pos(node.range[0])
@@ -78,7 +87,7 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
   let title = ''
   const rawTitle = data['title']
   if (rawTitle === undefined || rawTitle === null || rawTitle === '') {
-    at(1, 1, 'front-matter/missing-title', 'The page has no `title`.', 'Add a line such as `title: Getting started` to the front matter.')
+    at(lineOf('title'), 1, 'front-matter/missing-title', 'The page has no `title`.', 'Add a line such as `title: Getting started` to the front matter.')
   } else if (typeof rawTitle === 'string' || typeof rawTitle === 'number') {
     title = String(rawTitle)
   } else {
@@ -90,7 +99,7 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
   let kind: PageKind | null = null
   const rawClass = data['class']
   if (rawClass === undefined || rawClass === null) {
-    at(1, 1, 'front-matter/missing-class', 'The page has no `class`.', 'Add `class: section` (or `chapter`, or `index` for the course index).')
+    at(lineOf('class'), 1, 'front-matter/missing-class', 'The page has no `class`.', 'Add `class: section` (or `chapter`, or `index` for the course index).')
   } else if (typeof rawClass === 'string' && (KINDS as readonly string[]).includes(rawClass)) {
     kind = rawClass as PageKind
   } else {
@@ -103,7 +112,7 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
   const rawSerial = data['serial']
   if (kind !== 'index') {
     if (rawSerial === undefined || rawSerial === null) {
-      if (kind) at(1, 1, 'front-matter/missing-serial', `The ${kind} has no \`serial\`.`, 'Add a line such as `serial: 3`: pages are ordered by serial.')
+      if (kind) at(lineOf('serial'), 1, 'front-matter/missing-serial', `The ${kind} has no \`serial\`.`, 'Add a line such as `serial: 3`: pages are ordered by serial.')
     } else if (typeof rawSerial === 'number' && Number.isInteger(rawSerial) && rawSerial >= 0) {
       serial = rawSerial
     } else {
@@ -123,13 +132,6 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
 
   if (diagnostics.length || !kind) return { page: null, diagnostics }
 
-  const fieldLines: Record<string, number> = {}
-  if (contents && isMap(contents)) {
-    for (const item of contents.items) {
-      const key = item.key as YamlNode | null
-      if (key && key.range) fieldLines[String((key as { value?: unknown }).value)] = pos(key.range[0]).line
-    }
-  }
   const front: FrontMatter = { title, kind, serial, lang, data, fieldLines }
   const id = pageId(file.path)
   const page: Page = {
