@@ -1,0 +1,49 @@
+/**
+ * The chapter's progress dots. The build renders them all as links (what a
+ * learner without JavaScript gets); here each one gets its state in its
+ * accessible name and class, and locked ones stop being links.
+ */
+import { all } from './dom.ts'
+import { canOpen, doneIds, type PageContext } from './page-context.ts'
+
+/** A dot's state: this page, done, open but not done yet, or locked. */
+export type DotState = 'current' | 'done' | 'unlocked' | 'locked'
+
+const STATES: DotState[] = ['current', 'done', 'unlocked', 'locked']
+
+/** The state of the dot for page `id`, seen from page `here`. */
+export function dotState(context: PageContext, id: string): DotState {
+  const done = doneIds(context)
+  const position = context.manifest.pages.findIndex((page) => page.id === id)
+  if (id === context.pageId) return 'current'
+  if (done.includes(id)) return 'done'
+  if (canOpen(context, position)) return 'unlocked'
+  return 'locked'
+}
+
+/** Mark every dot on the page; call again whenever progress changes. */
+export function markDots(context: PageContext): void {
+  for (const dot of all<HTMLAnchorElement>('a[data-cm-dot]')) {
+    const id = dot.getAttribute('data-cm-dot') ?? ''
+    const state = dotState(context, id)
+    const page = context.manifest.pages.find((p) => p.id === id)
+    for (const s of STATES) dot.classList.toggle(`cm-dot-${s}`, s === state)
+    const title = dot.querySelector('.cm-dot-title')
+    const label = dot.querySelector('.cm-dot-state')
+    if (label) label.textContent = `, ${state}`
+    // Named outright: name computation may put a space between the two hidden spans.
+    if (title) dot.setAttribute('aria-label', `${title.textContent ?? ''}, ${state}`)
+    if (state === 'current') dot.setAttribute('aria-current', 'page')
+    else dot.removeAttribute('aria-current')
+    if (state === 'locked') {
+      // Not a link any more, but still named "<title>, locked" for a screen reader.
+      dot.removeAttribute('href')
+      dot.setAttribute('role', 'link')
+      dot.setAttribute('aria-disabled', 'true')
+    } else {
+      if (page) dot.setAttribute('href', page.url)
+      dot.removeAttribute('role')
+      dot.removeAttribute('aria-disabled')
+    }
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The course index: links to every page the learner may open, Begin /
+ * Continue / Reset, and a message when the course is complete.
+ *
+ * The build marks course pages with `data-cm-link` and the buttons with
+ * `data-cm-action`; this only fills them in, so the reference index's own
+ * headings and "Begin the Course" buttons keep their text.
+ */
+import { all, el } from './dom.ts'
+import { furthestUnlocked, isComplete } from './gate.ts'
+import { showNotices } from './notices.ts'
+import { canOpen, doneIds, type PageContext } from './page-context.ts'
+
+/** Bring links, buttons and status in line with the current progress. */
+function render(context: PageContext): void {
+  const pages = context.manifest.pages
+  const done = doneIds(context)
+  for (const holder of all('[data-cm-link]')) {
+    const position = pages.findIndex((p) => p.id === holder.getAttribute('data-cm-link'))
+    const page = pages[position]
+    const link = holder.querySelector(':scope > a.cm-index-link')
+    if (page && canOpen(context, position)) {
+      if (!link) holder.append(el('a', { class: 'cm-index-link', href: page.url }, ...Array.from(holder.childNodes)))
+    } else if (link) {
+      link.replaceWith(...Array.from(link.childNodes))
+    }
+  }
+  const started = pages.some((p) => done.includes(p.id))
+  const complete = isComplete(pages, done)
+  const show = (action: string, visible: boolean) => {
+    for (const button of all(`[data-cm-action="${action}"]`)) button.hidden = !visible
+  }
+  show('begin', !started)
+  show('continue', started && !complete)
+  show('reset', started)
+  for (const status of all('[data-cm-status]')) {
+    status.textContent = complete ? 'You have completed the course. Every page is open for review.' : ''
+  }
+  showNotices(context)
+}
+
+/** Ask before resetting: a native modal dialog where there is one, `confirm` where not. */
+function confirmReset(onReset: () => void): void {
+  const dialog = el(
+    'dialog',
+    { class: 'cm-dialog', 'aria-labelledby': 'cm-dialog-title', 'aria-describedby': 'cm-dialog-text' },
+    el('h2', { id: 'cm-dialog-title' }, 'Reset the course?'),
+    el('p', { id: 'cm-dialog-text' }, 'This clears your progress and quiz attempts in this browser, and the course starts again from the first page.'),
+    el(
+      'form',
+      { method: 'dialog', class: 'cm-dialog-actions' },
+      el('button', { value: 'reset', class: 'cm-button cm-danger' }, 'Reset progress'),
+      el('button', { value: 'cancel', class: 'cm-button cm-secondary', autofocus: '' }, 'Cancel'),
+    ),
+  )
+  if (typeof dialog.showModal !== 'function') {
+    if (window.confirm('Reset the course? This clears your progress in this browser.')) onReset()
+    return
+  }
+  dialog.addEventListener('close', () => {
+    dialog.remove()
+    if (dialog.returnValue === 'reset') onReset()
+  })
+  document.body.append(dialog)
+  dialog.showModal()
+}
+
+/** Wire the index page. */
+export function wireIndexPage(context: PageContext): void {
+  const pages = context.manifest.pages
+  render(context)
+  const go = (url: string | undefined) => {
+    if (url) location.assign(url)
+  }
+  for (const button of all('[data-cm-action="begin"]')) {
+    button.addEventListener('click', () => go(pages[0]?.url))
+  }
+  for (const button of all('[data-cm-action="continue"]')) {
+    button.addEventListener('click', () => go(pages[furthestUnlocked(pages, doneIds(context))]?.url))
+  }
+  for (const button of all('[data-cm-action="reset"]')) {
+    button.addEventListener('click', () =>
+      confirmReset(() => {
+        context.store.reset()
+        render(context)
+        for (const status of all('[data-cm-status]')) status.textContent = 'Your progress has been reset.'
+        all('[data-cm-action="begin"]')[0]?.focus()
+      }),
+    )
+  }
+}

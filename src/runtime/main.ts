@@ -1,0 +1,52 @@
+/**
+ * The learner's runtime: the one script every built page loads in `<head>`.
+ *
+ * It runs before the body is parsed, so it first decides whether the
+ * learner may see this page at all (and leaves before anything paints if
+ * not); everything that needs the body waits for DOMContentLoaded.
+ */
+import type { RuntimeManifest } from '../model/types.ts'
+import { wireCoursePage } from './course-page.ts'
+import { redirectFor } from './gate.ts'
+import { wireIndexPage } from './index-page.ts'
+import type { PageContext } from './page-context.ts'
+import { makeSeed, openProgressStore, storageKey } from './progress-store.ts'
+
+declare const __CM_MANIFEST__: RuntimeManifest
+
+function start(manifest: RuntimeManifest): void {
+  const root = document.documentElement
+  root.classList.add('cm-js')
+  const store = openProgressStore(
+    storageKey(manifest.course),
+    { local: () => window.localStorage, session: () => window.sessionStorage },
+    makeSeed,
+  )
+  const context: PageContext = {
+    manifest,
+    store,
+    pageId: root.getAttribute('data-cm-page') ?? '',
+    ungated: manifest.openAll || store.kind === 'memory',
+  }
+  const leave = (url: string) => {
+    root.classList.add('cm-locked')
+    location.replace(url)
+  }
+  const target = context.ungated ? null : redirectFor(manifest.pages, context.pageId, store.state.done)
+  if (target) return leave(target)
+
+  // Back/forward cache restores a page without running this script again:
+  // if progress changed meanwhile (a reset, another tab), render it afresh.
+  window.addEventListener('pageshow', (event) => {
+    if (!event.persisted) return
+    const before = JSON.stringify(store.state)
+    store.update(() => {})
+    if (JSON.stringify(store.state) !== before) location.reload()
+  })
+  document.addEventListener('DOMContentLoaded', () => {
+    if (root.getAttribute('data-cm-kind') === 'index') wireIndexPage(context)
+    else wireCoursePage(context)
+  })
+}
+
+start(__CM_MANIFEST__)

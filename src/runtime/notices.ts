@@ -1,0 +1,45 @@
+/**
+ * Banners at the top of the main content: the author's open-all preview, and
+ * storage that will not keep the learner's progress. They are plain text
+ * (not live regions) so that the page keeps one status region, the quiz's.
+ */
+import { el } from './dom.ts'
+import type { PageContext } from './page-context.ts'
+
+/** Show or update the banner with `name`; an empty message removes it. */
+function banner(name: string, message: string): void {
+  const main = document.getElementById('cm-main')
+  let node = document.querySelector<HTMLElement>(`.cm-banner-${name}`)
+  if (!message || !main) {
+    node?.remove()
+    return
+  }
+  if (!node) {
+    node = el('p', { class: `cm-notice cm-banner cm-banner-${name}` })
+    main.prepend(node)
+  }
+  node.textContent = message
+}
+
+/** What the learner should know about where progress is kept, if anything. */
+export function storageMessage(context: PageContext): string {
+  const store = context.store
+  if (store.kind === 'memory') {
+    return 'This browser is blocking storage for this site, so your progress will not be kept. Every page is open.'
+  }
+  if (store.kind === 'session' || store.failed) {
+    return 'This browser is not letting this site save your progress, so it will not be kept after you close this tab.'
+  }
+  if (store.unreadable) {
+    return 'The progress saved in this browser could not be read and was not kept: the course starts again from the beginning.'
+  }
+  return ''
+}
+
+/** Put up (or refresh) every banner that applies to this page. */
+export function showNotices(context: PageContext): void {
+  banner('storage', storageMessage(context))
+  if (context.manifest.openAll) {
+    banner('open', 'Preview: every page is open, and no progress is required to move on.')
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * One attempt at a quiz: the drawn statements as native radio groups, the
+ * Score button, and the marking after scoring.
+ *
+ * Each statement is a `fieldset` whose `legend` is the statement, so a
+ * screen reader names the group by it; the two radios are labelled by the
+ * two answer names. Score stays a focusable button even when it cannot score
+ * yet (`aria-disabled`, with the reason as its description), and says how
+ * many statements are left instead of doing nothing silently.
+ */
+import type { RuntimeAnswerKey } from '../model/types.ts'
+import { all, el, fill } from './dom.ts'
+import type { LoadedQuiz } from './quiz-data.ts'
+import { type ScoreResult, scoreAnswers, summaryText, unansweredText } from './score.ts'
+
+/** Render attempt `drawn` (bank positions, in the order shown) into the quiz body; `onScored` runs once. */
+export function renderAttempt(body: HTMLElement, loaded: LoadedQuiz, drawn: number[], onScored: (result: ScoreResult) => void): void {
+  const quiz = loaded.quiz
+  const keys = loaded.keys
+  const shown: RuntimeAnswerKey[] = drawn.map((i) => keys[i] as RuntimeAnswerKey)
+  const fieldsets: HTMLFieldSetElement[] = []
+  const list = el('ol', { class: 'cm-q-list' })
+
+  drawn.forEach((position, i) => {
+    const legend = el('legend', { class: 'cm-q-text' })
+    // Statement HTML is rendered by the build from the author's Markdown.
+    legend.innerHTML = quiz.items[position]?.html ?? ''
+    const option = (value: string, label: string) =>
+      el('label', { class: 'cm-opt' }, el('input', { type: 'radio', name: `cm-q${i}`, value }), ' ' + label)
+    const fieldset = el(
+      'fieldset',
+      { class: 'cm-q', 'aria-describedby': `cm-q${i}-result` },
+      legend,
+      el('div', { class: 'cm-opts' }, option('0', quiz.options[0]), option('1', quiz.options[1])),
+      el('div', { class: 'cm-q-result', id: `cm-q${i}-result`, hidden: '' }),
+    )
+    fieldsets.push(fieldset)
+    list.append(el('li', {}, fieldset))
+  })
+
+  const hint = el('p', { class: 'cm-score-hint', id: 'cm-score-hint' })
+  const score = el('button', { type: 'button', class: 'cm-score', 'aria-describedby': 'cm-score-hint' }, 'Score')
+  const status = el('p', { class: 'cm-quiz-status', role: 'status', tabindex: '-1' })
+  fill(body, list, el('div', { class: 'cm-quiz-actions' }, score, hint), status)
+
+  const chosen = (): Array<0 | 1 | null> =>
+    fieldsets.map((f) => {
+      const checked = f.querySelector<HTMLInputElement>('input:checked')
+      return checked ? (checked.value === '0' ? 0 : 1) : null
+    })
+  const left = () => chosen().filter((c) => c === null).length
+
+  /** Keep Score's state and description true to the answers so far. */
+  function refresh(): void {
+    const n = left()
+    score.setAttribute('aria-disabled', n > 0 ? 'true' : 'false')
+    hint.textContent = n > 0 ? `Answer every statement to score: ${n} left.` : ''
+    // Only a message the learner asked for is kept current; nothing is announced unasked.
+    if (status.textContent) status.textContent = n > 0 ? unansweredText(n) : ''
+    // While the status says how many are left, the hint would only repeat it.
+    hint.hidden = n === 0 || status.textContent !== ''
+  }
+  body.addEventListener('change', refresh)
+  refresh()
+
+  score.addEventListener('click', () => {
+    const n = left()
+    if (n > 0) {
+      status.textContent = unansweredText(n)
+      hint.hidden = true
+      return
+    }
+    const result = scoreAnswers(chosen(), shown.map((k) => k.a))
+    fieldsets.forEach((fieldset, i) => {
+      const key = shown[i] as RuntimeAnswerKey
+      const right = result.right[i] === true
+      const box = fieldset.querySelector<HTMLElement>('.cm-q-result') as HTMLElement
+      fieldset.classList.add(right ? 'cm-right' : 'cm-wrong')
+      fill(box, el('strong', {}, right ? 'Right.' : 'Wrong.'))
+      if (!right) {
+        box.append(` The right answer is ${quiz.options[key.a]}. `)
+        const why = el('span', { class: 'cm-q-why' })
+        // The explanation is author HTML rendered by the build, decoded from the key.
+        why.innerHTML = key.x
+        box.append(why)
+      }
+      box.hidden = false
+      for (const input of all<HTMLInputElement>('input', fieldset)) input.disabled = true
+    })
+    score.hidden = true
+    hint.hidden = true
+    status.textContent = summaryText(result)
+    status.focus()
+    onScored(result)
+  })
+}
