@@ -1,0 +1,406 @@
+/**
+ * Shared by the browser tests: build a course with the real CLI, read what
+ * the built pages say (order, quizzes, right answers decoded from the bank),
+ * serve the site on 127.0.0.1, run Debian's Chromium with a fresh profile,
+ * and take a learner through pages by role and accessible name only.
+ *
+ * The tests need `npm run build` first (dist/); `npm test` does that.
+ */
+import assert from 'node:assert/strict'
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, relative, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { DomUtils, parseDocument } from 'htmlparser2'
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import sirv from 'sirv'
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+/** The sample course every browser test takes. */
+export const SAMPLE = join(ROOT, 'example')
+/** The reference course, present beside the repository on the project's machines only. */
+export const CORPUS = join(ROOT, '..', 'shared', 'corpus', 'listen')
+export const CHROMIUM = '/usr/bin/chromium'
+
+/** Why the browser tests cannot run here, or null when they can. */
+export function cannotRun(course: string = SAMPLE): string | null {
+  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium)`
+  if (!existsSync(join(ROOT, 'dist', 'cli.js')) || !existsSync(join(ROOT, 'dist', 'runtime.js'))) return 'dist/ is missing: run npm run build'
+  if (!existsSync(join(course, 'index.md'))) return `${course} has no index.md`
+  return null
+}
+
+// ---------------------------------------------------------------------------
+// Building and reading a site
+// ---------------------------------------------------------------------------
+
+/** A statement of a quiz bank, as text, with its right answer's label. */
+export interface SiteStatement {
+  /** The statement as a screen reader names its group: the text of its HTML, whitespace collapsed. */
+  text: string
+  /** Label of the right answer. */
+  right: string
+  /** Label of the wrong answer. */
+  wrong: string
+  /** The explanation as text (may be empty). */
+  explanation: string
+}
+
+/** A page of the built site, as its HTML describes it. */
+export interface SitePage {
+  id: string
+  kind: 'index' | 'chapter' | 'section'
+  /** Path of the page, base included. */
+  path: string
+  /** The page's `<h1>` text. */
+  title: string
+  /** The quiz, or null for a page without one. */
+  quiz: { n: number; options: [string, string]; bank: SiteStatement[] } | null
+}
+
+/** A built site: where it is and its pages in course order. */
+export interface Site {
+  dir: string
+  base: string
+  index: SitePage
+  /** Chapters and sections in the order of the index's `data-cm-link` elements. */
+  pages: SitePage[]
+}
+
+const run = promisify(execFile)
+
+/** Build `courseDir` with `node bin/coursemark.js build … --base base` into a new temporary folder. */
+export async function buildSite(courseDir: string, base = '/'): Promise<Site> {
+  const parent = await mkdtemp(join(tmpdir(), 'cm-e2e-site-'))
+  const out = join(parent, 'site')
+  await run(process.execPath, [join(ROOT, 'bin', 'coursemark.js'), 'build', courseDir, '--out', out, '--base', base], { cwd: ROOT })
+  return readSite(out, base)
+}
+
+/** Build with the Node API, for options the CLI does not take (open-all). */
+export async function buildSiteWithApi(courseDir: string, options: { base?: string; openAll?: boolean }): Promise<Site> {
+  const parent = await mkdtemp(join(tmpdir(), 'cm-e2e-site-'))
+  const out = join(parent, 'site')
+  const api = (await import(join(ROOT, 'dist', 'index.js'))) as {
+    build: (o: { courseDir: string; outDir: string; base?: string; openAll?: boolean }) => Promise<{ ok: boolean }>
+  }
+  const result = await api.build({ courseDir, outDir: out, ...options })
+  assert.ok(result.ok, 'the course builds')
+  return readSite(out, options.base ?? '/')
+}
+
+/** Collapse whitespace as accessible names do. */
+export const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
+
+/** The text of an HTML fragment, entities decoded. */
+export function htmlText(html: string): string {
+  return squash(DomUtils.textContent(parseDocument(html)))
+}
+
+/** Decode an answer key the way the build encodes it (base64 of UTF-8 JSON). */
+export function decodeKeyInTest(key: string): { a: 0 | 1; x: string } {
+  return JSON.parse(Buffer.from(key, 'base64').toString('utf8')) as { a: 0 | 1; x: string }
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true })
+  return entries.filter((e) => e.endsWith('index.html')).map((e) => join(dir, e))
+}
+
+/** Read every page of a built site from disk. */
+export async function readSite(dir: string, base: string): Promise<Site> {
+  const byId = new Map<string, SitePage>()
+  let order: string[] = []
+  for (const file of await htmlFiles(dir)) {
+    const doc = parseDocument(await readFile(file, 'utf8'))
+    const html = DomUtils.findOne((e) => e.name === 'html', doc.children)
+    if (!html) continue
+    const id = html.attribs['data-cm-page'] ?? ''
+    const kind = html.attribs['data-cm-kind'] as SitePage['kind']
+    const rel = relative(dir, file).split(sep).slice(0, -1).join('/')
+    const h1 = DomUtils.findOne((e) => e.name === 'h1', doc.children)
+    const section = DomUtils.findOne((e) => e.name === 'section' && 'data-cm-quiz' in e.attribs, doc.children)
+    let quiz: SitePage['quiz'] = null
+    if (section) {
+      const data = JSON.parse(section.attribs['data-cm-quiz'] ?? '') as {
+        n: number
+        options: [string, string]
+        items: Array<{ html: string; key: string }>
+      }
+      quiz = {
+        n: data.n,
+        options: data.options,
+        bank: data.items.map((item) => {
+          const key = decodeKeyInTest(item.key)
+          return { text: htmlText(item.html), right: data.options[key.a], wrong: data.options[1 - key.a] as string, explanation: htmlText(key.x) }
+        }),
+      }
+    }
+    byId.set(id, { id, kind, path: base + (rel ? `${rel}/` : ''), title: h1 ? squash(DomUtils.textContent(h1)) : '', quiz })
+    if (kind === 'index') {
+      order = DomUtils.findAll((e) => 'data-cm-link' in e.attribs, doc.children).map((e) => e.attribs['data-cm-link'] ?? '')
+    }
+  }
+  const index = [...byId.values()].find((p) => p.kind === 'index')
+  assert.ok(index, 'the site has an index page')
+  const pages = order.map((id) => {
+    const page = byId.get(id)
+    assert.ok(page, `the index links to ${id}, which was built`)
+    return page
+  })
+  return { dir, base, index, pages }
+}
+
+// ---------------------------------------------------------------------------
+// Serving and browsing
+// ---------------------------------------------------------------------------
+
+/** A site served on 127.0.0.1. */
+export interface Served {
+  origin: string
+  /** Absolute URL of a site path. */
+  url: (path: string) => string
+  close: () => Promise<void>
+}
+
+/** Serve a built site under its base path with sirv; anything outside the base is a 404. */
+export async function serve(site: Site): Promise<Served> {
+  const files = sirv(site.dir, { dev: true })
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/'
+    if (!url.startsWith(site.base)) {
+      res.statusCode = 404
+      res.end('Not found')
+      return
+    }
+    req.url = `/${url.slice(site.base.length)}`
+    files(req, res, () => {
+      res.statusCode = 404
+      res.end('Not found')
+    })
+  })
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done))
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    origin,
+    url: (path) => origin + path,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections()
+        server.close(() => done())
+      }),
+  }
+}
+
+/** What a browser did that a test must check: requests to other origins, console errors, page errors. */
+export interface Watch {
+  foreign: string[]
+  errors: string[]
+}
+
+/** A Chromium profile and its open context. */
+export interface Browser {
+  context: BrowserContext
+  page: Page
+  /** The profile folder: pass it to `openBrowser` again to reopen the same profile. */
+  profile: string
+  watch: Watch
+  /** Close the browser; the profile stays until `dispose`. */
+  close: () => Promise<void>
+  /** Close the browser and delete the profile. */
+  dispose: () => Promise<void>
+}
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/**
+ * Launch Chromium on a persistent profile (a new one unless `profile` is
+ * given) and watch every request, console message and page error.
+ */
+export async function openBrowser(
+  served: Served,
+  options: { profile?: string; initScript?: string; javaScript?: boolean } = {},
+): Promise<Browser> {
+  const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'cm-e2e-profile-')))
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 390, height: 844 },
+    javaScriptEnabled: options.javaScript ?? true,
+  })
+  const watch: Watch = { foreign: [], errors: [] }
+  context.on('request', (request) => {
+    const url = new URL(request.url())
+    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && url.origin !== served.origin) {
+      watch.foreign.push(request.url())
+    }
+  })
+  context.on('console', (message) => {
+    if (message.type() === 'error') watch.errors.push(`${message.location().url}: ${message.text()}`)
+  })
+  context.on('weberror', (error) => watch.errors.push(`page error: ${error.error().message}`))
+  if (options.initScript) await context.addInitScript(options.initScript)
+  const page = context.pages()[0] ?? (await context.newPage())
+  const close = () => context.close()
+  return { context, page, profile, watch, close, dispose: async () => {
+    await context.close()
+    await rm(profile, { recursive: true, force: true })
+  } }
+}
+
+/** Assert that nothing left the site's origin and nothing logged an error. */
+export function assertClean(watch: Watch): void {
+  assert.deepEqual(watch.foreign, [], 'requests to other hosts')
+  assert.deepEqual(watch.errors, [], 'console and page errors')
+}
+
+// ---------------------------------------------------------------------------
+// Taking the course by role and accessible name
+// ---------------------------------------------------------------------------
+
+/** The page id a browser is on, from `<html data-cm-page>`. */
+export async function currentId(page: Page): Promise<string> {
+  return (await page.locator('html').getAttribute('data-cm-page')) ?? ''
+}
+
+/** Go to a site path and wait for the page to be wired (DOMContentLoaded has run). */
+export async function visit(page: Page, served: Served, path: string): Promise<void> {
+  await page.goto(served.url(path), { waitUntil: 'domcontentloaded' })
+}
+
+/** Wait until the browser shows `target` (after a click or a redirect). */
+export async function landOn(page: Page, served: Served, target: SitePage): Promise<void> {
+  await page.waitForURL(served.url(target.path), { waitUntil: 'domcontentloaded' })
+  assert.equal(await currentId(page), target.id)
+}
+
+/** The quiz region (the `<section>` labelled "Quiz"). */
+export const quizRegion = (page: Page): Locator => page.getByRole('region', { name: 'Quiz', exact: true })
+
+/** The statements shown now, in order, as their groups are named. */
+export async function shownStatements(page: Page): Promise<string[]> {
+  const legends = await quizRegion(page).getByRole('group').locator('legend').allTextContents()
+  return legends.map(squash)
+}
+
+/** The group of a statement, found by its whole accessible name. */
+export const statementGroup = (page: Page, statement: SiteStatement): Locator =>
+  quizRegion(page).getByRole('group', { name: statement.text, exact: true })
+
+/** The bank statements on show, found by group name; asserts every group is one of the bank's. */
+export async function shownFromBank(page: Page, sitePage: SitePage): Promise<SiteStatement[]> {
+  assert.ok(sitePage.quiz, `${sitePage.id} has a quiz`)
+  const shown = await shownStatements(page)
+  return shown.map((text) => {
+    const statement = sitePage.quiz?.bank.find((s) => s.text === text)
+    assert.ok(statement, `shown statement ${JSON.stringify(text)} is in the bank of ${sitePage.id}`)
+    return statement
+  })
+}
+
+/** Which shown statements to answer wrongly (by position shown); the rest are answered right. */
+export type WrongWhen = (statement: SiteStatement, position: number) => boolean
+
+/** Answer right every shown statement. */
+export const allRight: WrongWhen = () => false
+/** Answer the first shown statement wrongly and the rest right. */
+export const firstWrong: WrongWhen = (_s, i) => i === 0
+
+/**
+ * Answer every statement shown, reading the right answer from the bank
+ * (wrongly where `wrong` says so), and press Score. Returns the statements
+ * in the order shown.
+ */
+export async function answerQuiz(page: Page, sitePage: SitePage, wrong: WrongWhen = allRight): Promise<SiteStatement[]> {
+  const shown = await shownFromBank(page, sitePage)
+  assert.equal(shown.length, Math.min(sitePage.quiz?.n ?? 0, sitePage.quiz?.bank.length ?? 0), 'n statements are shown')
+  for (const [i, statement] of shown.entries()) {
+    await statementGroup(page, statement).getByRole('radio', { name: wrong(statement, i) ? statement.wrong : statement.right, exact: true }).check()
+  }
+  await page.getByRole('button', { name: 'Score', exact: true }).click()
+  return shown
+}
+
+/** The link on from `from` to the next page, by its name. */
+export function onwardLink(page: Page, from: SitePage, next: SitePage | undefined): Locator {
+  if (!next) return page.getByRole('link', { name: 'Back to the course index' })
+  const name = from.kind === 'chapter' && next.kind === 'section' ? 'Begin the chapter' : 'Next section'
+  return page.getByRole('link', { name, exact: true })
+}
+
+/** Pass the page the browser is on (answering its quiz right, if any) and follow the link to the next. */
+export async function passAndGoOn(page: Page, served: Served, site: Site): Promise<SitePage | undefined> {
+  const id = await currentId(page)
+  const position = site.pages.findIndex((p) => p.id === id)
+  const here = site.pages[position]
+  assert.ok(here, `${id} is a course page`)
+  if (here.quiz) {
+    await answerQuiz(page, here)
+    assert.match((await page.getByRole('status').textContent()) ?? '', /^All \d+ correct/)
+  }
+  const next = site.pages[position + 1]
+  await onwardLink(page, here, next).click()
+  await landOn(page, served, next ?? site.index)
+  return next
+}
+
+/** From a fresh start, pass every page before `target` and arrive on it. */
+export async function advanceTo(page: Page, served: Served, site: Site, target: SitePage): Promise<void> {
+  const first = site.pages[0]
+  assert.ok(first)
+  await visit(page, served, first.path)
+  await landOn(page, served, first)
+  while ((await currentId(page)) !== target.id) {
+    const next = await passAndGoOn(page, served, site)
+    assert.ok(next, `reached the end before ${target.id}`)
+  }
+}
+
+/** The first page matching `test`, failing the test if the course has none. */
+export function pageWhere(site: Site, what: string, test: (p: SitePage) => boolean): SitePage {
+  const found = site.pages.find(test)
+  assert.ok(found, `the course has ${what}`)
+  return found
+}
+
+/** Run `body` in a fresh browser and always close it, deleting its profile. */
+export async function withBrowser(
+  served: Served,
+  body: (browser: Browser) => Promise<void>,
+  options: { initScript?: string; javaScript?: boolean } = {},
+): Promise<void> {
+  const browser = await openBrowser(served, options)
+  try {
+    await body(browser)
+  } finally {
+    await browser.dispose()
+  }
+}
+
+/** A short description of the focused element: its role attribute or id or tag. */
+export async function focused(page: Page): Promise<string> {
+  return (await page.evaluate(
+    "(() => { const e = document.activeElement; return e ? (e.getAttribute('role') || (e.id ? '#' + e.id : e.tagName.toLowerCase())) : '' })()",
+  )) as string
+}
+
+/** The key the runtime stores progress under on this site, found in the browser's storage. */
+export async function storageKeys(page: Page): Promise<string[]> {
+  return (await page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('coursemark:'))")) as string[]
+}
