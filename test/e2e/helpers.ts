@@ -404,3 +404,55 @@ export async function focused(page: Page): Promise<string> {
 export async function storageKeys(page: Page): Promise<string[]> {
   return (await page.evaluate("Object.keys(localStorage).filter((k) => k.startsWith('coursemark:'))")) as string[]
 }
+
+// ---------------------------------------------------------------------------
+// Accessibility
+// ---------------------------------------------------------------------------
+
+let axeSource: string | null = null
+
+/**
+ * Run axe-core on the page as it is now and return its violations, one line
+ * each. The script is evaluated through the DevTools protocol, which the
+ * page's Content-Security-Policy does not govern, so the page stays as shipped.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  axeSource ??= await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8')
+  if (!(await page.evaluate("typeof window.axe === 'object'"))) await page.evaluate(axeSource)
+  return (await page.evaluate(`axe.run(document).then((r) => r.violations.flatMap((v) =>
+    v.nodes.map((n) => v.id + ' (' + v.impact + '): ' + n.target.join(' ') + ' — ' + n.failureSummary.replace(/\\s+/g, ' '))))`)) as string[]
+}
+
+/** Where the keyboard focus is: the element's role or tag, its label, and the statement group it is in. */
+export interface FocusInfo {
+  tag: string
+  type: string
+  /** The text of the element, or of its label for a form control. */
+  label: string
+  /** The legend of the fieldset it is in, whitespace collapsed. */
+  group: string
+  checked: boolean
+}
+
+export async function focusInfo(page: Page): Promise<FocusInfo> {
+  return (await page.evaluate(`(() => {
+    const e = document.activeElement
+    const squash = (t) => (t || '').replace(/\\s+/g, ' ').trim()
+    if (!e) return { tag: '', type: '', label: '', group: '', checked: false }
+    const fieldset = e.closest('fieldset')
+    const legend = fieldset && fieldset.querySelector('legend')
+    const label = e.labels && e.labels.length ? e.labels[0].textContent : e.textContent
+    return { tag: e.tagName.toLowerCase(), type: e.getAttribute('type') || e.getAttribute('role') || '', label: squash(label),
+      group: squash(legend && legend.textContent), checked: !!e.checked }
+  })()`)) as FocusInfo
+}
+
+/** Press Tab until `wanted` holds for the focused element; fails after `limit` presses. */
+export async function tabTo(page: Page, what: string, wanted: (f: FocusInfo) => boolean, limit = 200): Promise<FocusInfo> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab')
+    const info = await focusInfo(page)
+    if (wanted(info)) return info
+  }
+  assert.fail(`Tab never reached ${what}`)
+}
