@@ -8,6 +8,7 @@ import { readRuntimeAssets } from './emit/assets.ts'
 import { planSite, type SitePlan } from './emit/plan-site.ts'
 import { writeSite } from './emit/write-site.ts'
 import { parseFrontMatter } from './load/front-matter.ts'
+import { loadYaml } from './load/yaml-fields.ts'
 import { readCourse } from './load/read-course.ts'
 import { buildCourse } from './model/build-course.ts'
 import type { Course, Page, SiteOptions } from './model/types.ts'
@@ -65,7 +66,11 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
   const sources = new Map(files.pages.map((f) => [f.path, f.text]))
   const loaded: Page[] = []
   for (const f of files.pages) {
-    const parsed = parseFrontMatter(f)
+    let parsed = parseFrontMatter(f)
+    if (parsed.needsYaml) {
+      await loadYaml()
+      parsed = parseFrontMatter(f)
+    }
     diagnostics.push(...parsed.diagnostics)
     if (parsed.page) loaded.push(parsed.page)
   }

@@ -3,9 +3,10 @@
  * fields coursemark reads (`title`, `class`, `serial`; `layout` is accepted
  * and ignored, as it only meant something to Jekyll).
  */
-import { LineCounter, parseDocument, isMap, type Node as YamlNode } from 'yaml'
 import { error, type Diagnostic } from '../diagnostic.ts'
 import type { FrontMatter, Page, PageKind, SourceFile } from '../model/types.ts'
+import { readSimpleYaml } from './simple-yaml.ts'
+import { isYamlLoaded, readFullYaml } from './yaml-fields.ts'
 
 const KINDS: readonly PageKind[] = ['index', 'chapter', 'section']
 
@@ -13,6 +14,8 @@ export interface ParsedPage {
   /** The page, or null when its front matter is unusable. */
   page: Page | null
   diagnostics: Diagnostic[]
+  /** True when the front matter needs the full YAML parser: call `loadYaml()` and parse again. */
+  needsYaml?: boolean
 }
 
 /**
@@ -48,40 +51,24 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
     return { page: null, diagnostics }
   }
 
-  const yamlText = lines.slice(1, close).join('\n')
-  const counter = new LineCounter()
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true })
-  // YAML positions are relative to the front matter, which starts on line 2.
-  const pos = (offset: number) => {
-    const p = counter.linePos(offset)
-    return { line: p.line + 1, column: p.col }
-  }
-  for (const e of doc.errors) {
-    const p = pos(e.pos[0])
-    at(p.line, p.column, 'front-matter/invalid-yaml', `The front matter is not valid YAML: ${firstLine(e.message)}`, 'Check the indentation and quote values that contain a colon, e.g. `title: "Part 1: Basics"`.')
-  }
-  if (doc.errors.length) return { page: null, diagnostics }
-
-  const contents = doc.contents
-  if (contents !== null && !isMap(contents)) {
-    at(2, 1, 'front-matter/not-a-map', 'The front matter must be a list of `name: value` fields.', 'Write one field per line, such as `title: Welcome`.')
-    return { page: null, diagnostics }
-  }
-  const data = (doc.toJS() ?? {}) as Record<string, unknown>
-  const fieldLines: Record<string, number> = {}
-  if (contents && isMap(contents)) {
-    for (const item of contents.items) {
-      const key = item.key as YamlNode | null
-      if (key && key.range) fieldLines[String((key as { value?: unknown }).value)] = pos(key.range[0]).line
+  const yamlLines = lines.slice(1, close)
+  let fields = readSimpleYaml(yamlLines, 2)
+  if (!fields) {
+    if (!isYamlLoaded()) return { page: null, diagnostics, needsYaml: true }
+    const full = readFullYaml(yamlLines.join('\n'), 2)
+    if ('problems' in full) {
+      for (const p of full.problems) {
+        at(p.line, p.column, p.code, p.code === 'front-matter/not-a-map' ? 'The front matter must be a list of `name: value` fields.' : `The front matter is not valid YAML: ${p.message}`, p.code === 'front-matter/not-a-map' ? 'Write one field per line, such as `title: Welcome`.' : 'Check the indentation and quote values that contain a colon, e.g. `title: "Part 1: Basics"`.')
+      }
+      return { page: null, diagnostics }
     }
+    fields = full
   }
+  const { data, positions } = fields
   // A field written with no value is reported on its own line; a missing one at the top.
-  const lineOf = (key: string) => fieldLines[key] ?? 1
-  const fieldPos = (key: string) => {
-    const node = contents && isMap(contents) ? (contents.get(key, true) as YamlNode | undefined) : undefined
-    if (node && node.range) return pos(node.range[0])
-    return { line: 1, column: 1 }
-  }
+  const lineOf = (key: string) => positions[key]?.line ?? 1
+  const fieldPos = (key: string) => positions[key] ?? { line: 1, column: 1 }
+  const fieldLines = Object.fromEntries(Object.entries(positions).map(([k, v]) => [k, v.line]))
 
   // title
   let title = ''
@@ -152,7 +139,4 @@ export function pageId(path: string): string {
   return noExt.endsWith('/index') ? noExt.slice(0, -'/index'.length) : noExt
 }
 
-function firstLine(s: string): string {
-  return s.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim()
-}
 

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict'
-import { test } from 'node:test'
+import { before, test } from 'node:test'
 import { pageId, parseFrontMatter } from '../../src/load/front-matter.ts'
+import { readSimpleYaml } from '../../src/load/simple-yaml.ts'
+import { loadYaml } from '../../src/load/yaml-fields.ts'
+
+before(loadYaml)
 
 const parse = (text: string, path = 'p.md') => parseFrontMatter({ path, text })
 
@@ -56,4 +60,35 @@ test('pageId drops .md and a trailing /index', () => {
   assert.equal(pageId('listen02.md'), 'listen02')
   assert.equal(pageId('basics/intro.md'), 'basics/intro')
   assert.equal(pageId('basics/index.md'), 'basics')
+})
+
+test('the simple front matter reader agrees with YAML wherever it answers', async () => {
+  const { parse: parseYaml } = await import('yaml')
+  const fc = (await import('fast-check')).default
+  const value = fc.oneof(
+    fc.string(),
+    fc.integer({ min: -1e6, max: 1e6 }).map(String),
+    fc.constantFrom('true', 'null', '~', '1.5', '007', '0x1F', 'yes', 'a: b', 'a #b', '-x', '"q"', "'s'", '"a\\"b"', 'Chapter 2: Staying safe', '"Chapter 2: Staying safe"', '.inf', ''),
+  )
+  fc.assert(
+    fc.property(fc.dictionary(fc.constantFrom('title', 'class', 'serial', 'layout', 'x_y', 'a-b'), value, { maxKeys: 5 }), (fields) => {
+      const lines = Object.entries(fields).map(([k, v]) => `${k}: ${v}`)
+      const simple = readSimpleYaml(lines, 2)
+      if (simple === null) return
+      let expected: unknown
+      try {
+        expected = parseYaml(lines.join('\n')) ?? {}
+      } catch {
+        assert.fail(`the simple reader accepted what YAML rejects: ${JSON.stringify(lines)}`)
+      }
+      assert.deepEqual(simple.data, expected, JSON.stringify(lines))
+    }),
+    { numRuns: 2000 },
+  )
+})
+
+test('the simple reader leaves lists, comments and escapes to YAML', () => {
+  for (const lines of [['tags:', '  - a'], ['# note', 'title: x'], ['title: "a\\nb"'], ['title: x # comment'], ['title: yes: no']]) {
+    assert.equal(readSimpleYaml(lines, 2), null, JSON.stringify(lines))
+  }
 })
