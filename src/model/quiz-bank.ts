@@ -2,8 +2,8 @@
  * Quiz banks: decodes and validates the statements of a quiz, written as
  * base64 of UTF-8 `statement/Y|N/explanation` (the reference format).
  */
-import { createHash } from 'node:crypto'
 import { error, type Diagnostic } from '../diagnostic.ts'
+import { shortHash } from './hash.ts'
 import type { Quiz, SourcePos, Statement } from './types.ts'
 
 /** One list item of a bank, as found in the Markdown. */
@@ -107,15 +107,9 @@ export function buildQuiz(n: number, options: [string, string], bank: Statement[
 
 /** A hash of the bank's statements and answers, so edited banks drop stale attempts. */
 export function bankHash(quiz: Quiz): string {
-  const h = createHash('sha256')
-  h.update(`${quiz.n}\n`)
-  for (const s of quiz.bank) h.update(`${s.answer ? 'Y' : 'N'}\u0000${s.text}\u0000`)
-  return h.digest('base64url').slice(0, 10)
-}
-
-/** Short, stable, URL-safe id of a text. */
-export function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 8)
+  let text = `${quiz.n}\n`
+  for (const s of quiz.bank) text += `${s.answer ? 'Y' : 'N'}\u0000${s.text}\u0000`
+  return shortHash(text)
 }
 
 function pos(s: SourcePos) {

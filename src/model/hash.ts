@@ -1,0 +1,22 @@
+/**
+ * A fast 53-bit string hash (cyrb53, public domain) for ids that must be
+ * stable, not secret: statement ids and bank hashes. node:crypto costs more
+ * per call than hashing a whole statement this way.
+ */
+export function hash53(text: string, seed = 0): number {
+  let h1 = 0xdeadbeef ^ seed
+  let h2 = 0x41c6ce57 ^ seed
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    h1 = Math.imul(h1 ^ ch, 2654435761)
+    h2 = Math.imul(h2 ^ ch, 1597334677)
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0)
+}
+
+/** `hash53` as a short base-36 id (up to 11 characters). */
+export function shortHash(text: string): string {
+  return hash53(text).toString(36)
+}
