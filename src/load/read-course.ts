@@ -3,7 +3,7 @@
  * static file to copy. Nothing is parsed here.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
-import { join, relative, sep } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import { error, type Diagnostic } from '../diagnostic.ts'
 import type { SourceFile, StaticFile } from '../model/types.ts'
 
@@ -27,7 +27,7 @@ export function readCourse(root: string, exclude: readonly string[] = []): Cours
   const pages: SourceFile[] = []
   const statics: StaticFile[] = []
   const diagnostics: Diagnostic[] = []
-  const skip = new Set(exclude.map((p) => safeRealpath(p)))
+  const skip = new Set(exclude.flatMap((p) => [resolve(p), safeRealpath(p)]))
 
   const walk = (dir: string): void => {
     let entries
@@ -42,7 +42,7 @@ export function readCourse(root: string, exclude: readonly string[] = []): Cours
       // Dot and underscore names are private to the author, as in Jekyll.
       if (name.startsWith('.') || name.startsWith('_')) continue
       const abs = join(dir, name)
-      if (skip.has(safeRealpath(abs))) continue
+      if (skip.has(abs) || ((entry.isDirectory() || entry.isSymbolicLink()) && skip.has(safeRealpath(abs)))) continue
       const rel = relative(root, abs).split(sep).join('/')
       let isDir = entry.isDirectory()
       let isFile = entry.isFile()
@@ -83,7 +83,7 @@ export function readCourse(root: string, exclude: readonly string[] = []): Cours
     diagnostics.push(error({ code: 'load/no-course', message: `${root} is not a folder.`, file: '', line: 0, column: 0, hint: 'Pass the folder that holds your Markdown pages, not a single file.' }))
     return { pages, statics, diagnostics }
   }
-  walk(root)
+  walk(resolve(root))
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
   pages.sort(byPath)
   statics.sort(byPath)

@@ -21,7 +21,8 @@ export async function loadLiquid(): Promise<void> {
   if (engine) return
   const { Liquid } = await import('liquidjs')
   // Jekyll is lenient about undefined variables but not about unknown filters.
-  engine = new Liquid({ strictFilters: true, strictVariables: false, ownPropertyOnly: true })
+  // A fixed locale spares liquidjs a slow Intl lookup at start-up; dates are not used.
+  engine = new Liquid({ strictFilters: true, strictVariables: false, ownPropertyOnly: true, locale: 'en-US' })
 }
 
 /** What a page looks like to Liquid: its front matter plus `url`, as in Jekyll. */
