@@ -6,7 +6,8 @@ import { mkdir, readFile, rm } from 'node:fs/promises'
 
 const root = new URL('..', import.meta.url)
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'))
-await rm(new URL('dist/', root), { recursive: true, force: true })
+// Keep dist/types (declarations, made by `npm run build:types`).
+for (const old of ['dist/chunks/', 'dist/cli.js', 'dist/index.js', 'dist/runtime.js']) await rm(new URL(old, root), { recursive: true, force: true })
 await mkdir(new URL('dist/', root), { recursive: true })
 
 await build({

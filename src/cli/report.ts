@@ -46,7 +46,7 @@ export function countSummary(list: readonly Diagnostic[]): string {
 }
 
 /** Colour on a terminal unless NO_COLOR is set (https://no-color.org). */
-export function styleFor(stream: NodeJS.WriteStream): ReportStyle {
+export function styleFor(stream: { isTTY?: boolean }): ReportStyle {
   const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== ''
   return { color: Boolean(stream.isTTY) && !noColor && process.env['TERM'] !== 'dumb' }
 }
