@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { error, type Diagnostic } from '../diagnostic.ts'
 import type { Course, RuntimeManifest, SiteOptions } from '../model/types.ts'
-import { layoutPage, type PageAssets } from '../render/layout.ts'
+import { chapterDots, layoutPage, type PageAssets } from '../render/layout.ts'
 import type { RenderedPage } from '../render/render-page.ts'
 import type { RuntimeAssets } from './assets.ts'
 
@@ -33,11 +33,12 @@ export function planSite(course: Course, rendered: ReadonlyMap<string, RenderedP
   add({ path: cssPath, data: runtime.css })
   const assets: PageAssets = { css: options.base + cssPath, js: options.base + jsPath }
 
+  const dots = chapterDots(course, options.base)
   const index = rendered.get(course.index.id)
-  if (index) add({ path: 'index.html', data: layoutPage({ course, rendered: index, entry: null, assets, options }) })
+  if (index) add({ path: 'index.html', data: layoutPage({ course, rendered: index, entry: null, assets, options, dots }) })
   for (const entry of course.sequence) {
     const r = rendered.get(entry.page.id)
-    if (r) add({ path: `${entry.page.path}index.html`, data: layoutPage({ course, rendered: r, entry, assets, options }) })
+    if (r) add({ path: `${entry.page.path}index.html`, data: layoutPage({ course, rendered: r, entry, assets, options, dots }) })
   }
 
   for (const s of course.statics) {

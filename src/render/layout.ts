@@ -25,12 +25,14 @@ export interface LayoutInput {
   entry: CoursePage | null
   assets: PageAssets
   options: SiteOptions
+  /** The progress dots of each chapter, made once per site by `chapterDots`. */
+  dots: ReadonlyMap<string | null, string>
 }
 
 const RTL = /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)(-|$)/i
 const ACTION_LABELS: Record<IndexAction, string> = { begin: 'Begin the course', continue: 'Continue the course', reset: 'Reset the course' }
 
-export function layoutPage({ course, rendered, entry, assets, options }: LayoutInput): string {
+export function layoutPage({ course, rendered, entry, assets, options, dots }: LayoutInput): string {
   const page = rendered.page
   const kind = page.front.kind
   const lang = page.front.lang ?? course.lang
@@ -39,7 +41,7 @@ export function layoutPage({ course, rendered, entry, assets, options }: LayoutI
   const body = [
     `<a class="cm-skip" href="#cm-main">Skip to content</a>`,
     `<header class="cm-header"><a class="cm-home" href="${escapeHtml(home)}">${escapeHtml(course.title)}</a></header>`,
-    entry ? dots(course, entry, options.base) : '',
+    entry ? (dots.get(entry.chapterId) ?? '') : '',
     `<main id="cm-main" tabindex="-1">`,
     `<h1 id="cm-title">${escapeHtml(page.front.title)}</h1>`,
     `<noscript><p class="cm-notice">You can read every page without JavaScript, but the quizzes and your progress need it.</p></noscript>`,
@@ -70,17 +72,32 @@ ${body}
 `
 }
 
-/** The dots of the page's chapter: one link per section, titled, state left to the runtime. */
-function dots(course: Course, entry: CoursePage, base: string): string {
-  const chapter = entry.chapterId
-  const sections = course.sequence.filter((p) => p.chapterId === chapter && p.page.front.kind === 'section')
-  if (sections.length === 0) return ''
-  const chapterPage = chapter ? course.sequence.find((p) => p.page.id === chapter) : undefined
-  const label = chapterPage ? `Progress in ${chapterPage.page.front.title}` : 'Progress'
-  const items = sections.map(
-    (s) => `<li><a class="cm-dot" href="${escapeHtml(base + encodeURI(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${escapeHtml(s.page.front.title)}</span><span class="cm-dot-state"></span></a></li>`,
-  )
-  return `<nav class="cm-dots" aria-labelledby="cm-dots-label">\n<p id="cm-dots-label" class="cm-dots-label">${escapeHtml(label)}</p>\n<ol>${items.join('')}</ol>\n</nav>`
+/**
+ * The dots of every chapter (key: chapter page id; null for sections before
+ * the first chapter): one link per section, titled, state left to the runtime.
+ * Made once per site, so a page costs one lookup however long the course.
+ */
+export function chapterDots(course: Course, base: string): Map<string | null, string> {
+  const sections = new Map<string | null, CoursePage[]>()
+  const titles = new Map<string, string>()
+  for (const p of course.sequence) {
+    if (p.page.front.kind === 'chapter') titles.set(p.page.id, p.page.front.title)
+    else {
+      const list = sections.get(p.chapterId) ?? []
+      list.push(p)
+      sections.set(p.chapterId, list)
+    }
+  }
+  const out = new Map<string | null, string>()
+  for (const [chapter, list] of sections) {
+    const title = chapter === null ? undefined : titles.get(chapter)
+    const label = title ? `Progress in ${title}` : 'Progress'
+    const items = list.map(
+      (s) => `<li><a class="cm-dot" href="${escapeHtml(base + encodeURI(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${escapeHtml(s.page.front.title)}</span><span class="cm-dot-state"></span></a></li>`,
+    )
+    out.set(chapter, `<nav class="cm-dots" aria-labelledby="cm-dots-label">\n<p id="cm-dots-label" class="cm-dots-label">${escapeHtml(label)}</p>\n<ol>${items.join('')}</ol>\n</nav>`)
+  }
+  return out
 }
 
 /** The index's status line, plus begin/continue/reset buttons and an outline when the author's index has none. */
