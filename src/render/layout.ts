@@ -3,6 +3,8 @@
  * progress dots (rendered here so the runtime only marks their state), the
  * hashed stylesheet and script, and a Content-Security-Policy that allows
  * nothing but the site's own files and the author's own `<style>` blocks.
+ * An empty `data:` favicon stops browsers asking the host for /favicon.ico,
+ * which would log a 404 on every static host that has none.
  * docs/page-contract.md describes what the runtime reads from it.
  */
 import { createHash } from 'node:crypto'
@@ -61,6 +63,7 @@ export function layoutPage({ course, rendered, entry, assets, options, dots }: L
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(body)}">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="${escapeHtml(assets.css)}">
 ${scripts.join('\n')}
