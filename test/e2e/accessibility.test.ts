@@ -17,6 +17,7 @@ import {
   focusInfo,
   landOn,
   pageWhere,
+  removeSite,
   passAndGoOn,
   SAMPLE,
   type Served,
@@ -35,7 +36,10 @@ describe('accessibility in a browser', { skip: cannotRun() ?? false }, () => {
     site = await buildSite(SAMPLE)
     served = await serve(site)
   })
-  after(async () => served?.close())
+  after(async () => {
+    await served?.close()
+    await removeSite(site)
+  })
 
   const quizSection = () => pageWhere(site, 'a section with a quiz', (p) => p.kind === 'section' && (p.quiz?.n ?? 0) >= 2)
 

@@ -21,6 +21,7 @@ import {
   onwardLink,
   openBrowser,
   pageWhere,
+  removeSite,
   passAndGoOn,
   quizRegion,
   SAMPLE,
@@ -45,7 +46,10 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
     site = await buildSite(SAMPLE)
     served = await serve(site)
   })
-  after(async () => served?.close())
+  after(async () => {
+    await served?.close()
+    await removeSite(site)
+  })
 
   const first = () => site.pages[0] as SitePage
   const quizSection = () => pageWhere(site, 'a section with a quiz', (p) => p.kind === 'section' && asked(p) >= 2)
@@ -378,6 +382,7 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       })
     } finally {
       await openServed.close()
+      await removeSite(open)
     }
   })
 

@@ -13,7 +13,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, relative, sep } from 'node:path'
+import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { DomUtils, parseDocument } from 'htmlparser2'
@@ -42,8 +42,10 @@ export function cannotRun(course: string = SAMPLE): string | null {
 
 /** A statement of a quiz bank, as text, with its right answer's label. */
 export interface SiteStatement {
-  /** The statement as a screen reader names its group: the text of its HTML, whitespace collapsed. */
+  /** The text content of the statement's HTML, whitespace collapsed. */
   text: string
+  /** The statement as a screen reader names its group: like `text`, with images by their text alternative. */
+  name: string
   /** Label of the right answer. */
   right: string
   /** Label of the wrong answer. */
@@ -95,12 +97,38 @@ export async function buildSiteWithApi(courseDir: string, options: { base?: stri
   return readSite(out, options.base ?? '/')
 }
 
+/** Delete a site `buildSite` made (and the temporary folder around it). */
+export async function removeSite(site: Site | undefined): Promise<void> {
+  if (site) await rm(dirname(site.dir), { recursive: true, force: true })
+}
+
 /** Collapse whitespace as accessible names do. */
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 /** The text of an HTML fragment, entities decoded. */
 export function htmlText(html: string): string {
   return squash(DomUtils.textContent(parseDocument(html)))
+}
+
+/**
+ * The accessible name an HTML fragment gives the element holding it, as far
+ * as statements need: text, with an image (`<img alt>`, `role="img"` with
+ * `aria-label`, such as the build's heart) standing for its text alternative.
+ */
+export function htmlName(html: string): string {
+  type ChildNode = ReturnType<typeof parseDocument>['children'][number]
+  const walk = (nodes: ChildNode[]): string =>
+    nodes
+      .map((node) => {
+        if (node.type === 'text') return (node as unknown as { data: string }).data
+        if (!('attribs' in node)) return ''
+        const attribs = node.attribs as Record<string, string>
+        if (attribs['aria-label'] !== undefined && (attribs.role === 'img' || node.name === 'svg')) return ` ${attribs['aria-label']} `
+        if (node.name === 'img') return ` ${attribs.alt ?? ''} `
+        return walk(node.children as ChildNode[])
+      })
+      .join('')
+  return squash(walk(parseDocument(html).children as ChildNode[]))
 }
 
 /** Decode an answer key the way the build encodes it (base64 of UTF-8 JSON). */
@@ -138,7 +166,7 @@ export async function readSite(dir: string, base: string): Promise<Site> {
         options: data.options,
         bank: data.items.map((item) => {
           const key = decodeKeyInTest(item.key)
-          return { text: htmlText(item.html), right: data.options[key.a], wrong: data.options[1 - key.a] as string, explanation: htmlText(key.x) }
+          return { text: htmlText(item.html), name: htmlName(item.html), right: data.options[key.a], wrong: data.options[1 - key.a] as string, explanation: htmlText(key.x) }
         }),
       }
     }
@@ -301,7 +329,7 @@ export async function shownStatements(page: Page): Promise<string[]> {
 
 /** The group of a statement, found by its whole accessible name. */
 export const statementGroup = (page: Page, statement: SiteStatement): Locator =>
-  quizRegion(page).getByRole('group', { name: statement.text, exact: true })
+  quizRegion(page).getByRole('group', { name: statement.name, exact: true })
 
 /** The bank statements on show, found by group name; asserts every group is one of the bank's. */
 export async function shownFromBank(page: Page, sitePage: SitePage): Promise<SiteStatement[]> {
