@@ -1,18 +1,15 @@
 /**
  * Quiz banks: decodes and validates the statements of a quiz, written as
- * base64 of UTF-8 `statement/Y|N/explanation` (the reference format).
+ * base64 of UTF-8 `statement/Y|N/explanation` (the reference format) or in
+ * the readable form of plain-bank.ts.
  */
 import { error, type Diagnostic } from '../diagnostic.ts'
 import { shortHash } from './hash.ts'
-import type { Quiz, SourcePos, Statement } from './types.ts'
+import { joinItemText, splitItemText } from './item-text.ts'
+import { isPlainItem, readPlainItem } from './plain-bank.ts'
+import type { Quiz, RawBankItem, SourcePos, Statement } from './types.ts'
 
-/** One list item of a bank, as found in the Markdown. */
-export interface RawBankItem {
-  /** The item's text, trimmed. */
-  text: string
-  /** Where the text starts. */
-  source: SourcePos
-}
+export type { BankLine, RawBankItem } from './types.ts'
 
 /** What the `data-n` paragraph declared, before the bank is read. */
 export interface QuizDeclaration {
@@ -27,7 +24,6 @@ export interface QuizDeclaration {
 export const DEFAULT_OPTIONS: [string, string] = ['True', 'False']
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
-const ITEM = /^([\s\S]*?)\/([YNyn])\/([\s\S]*)$/
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** Reads `data-n`: a whole number, or null after reporting why not. */
@@ -55,10 +51,16 @@ export function parseQuizOptions(decl: QuizDeclaration, diagnostics: Diagnostic[
 
 /** Decodes one base64 bank item into a statement, or reports why it cannot. */
 export function decodeBankItem(item: RawBankItem, diagnostics: Diagnostic[]): Statement | null {
+  const text = decodeItemText(item, diagnostics)
+  return text === null ? null : parseStatement(text, item.source, diagnostics)
+}
+
+/** Decodes one base64 bank item into its UTF-8 text, or reports why it cannot. */
+export function decodeItemText(item: RawBankItem, diagnostics: Diagnostic[]): string | null {
   const at = pos(item.source)
   const b64 = item.text.replace(/\s+/g, '')
   if (!BASE64.test(b64) || b64.replace(/=+$/, '').length % 4 === 1) {
-    diagnostics.push(error({ code: 'quiz/bad-base64', message: 'This bank item is not valid base64.', ...at, hint: 'Each item is base64 of `statement/Y/explanation` (or /N/); `coursemark quiz decode` shows a bank readably.' }))
+    diagnostics.push(error({ code: 'quiz/bad-base64', message: 'This bank item is not valid base64.', ...at, hint: 'Write an item as base64 of `statement/Y/explanation` (or /N/), or readably: the statement, then an indented line `- True: why` under it. `coursemark quiz decode` shows a bank readably.' }))
     return null
   }
   let text: string
@@ -68,13 +70,20 @@ export function decodeBankItem(item: RawBankItem, diagnostics: Diagnostic[]): St
     diagnostics.push(error({ code: 'quiz/bad-utf8', message: 'This bank item decodes to bytes that are not UTF-8 text.', ...at, hint: 'Encode the text as UTF-8 before base64 (for example `printf %s "$text" | base64 -w0`).' }))
     return null
   }
-  return parseStatement(text, item.source, diagnostics)
+  return text
+}
+
+/** Reads a bank item in either form. */
+export function readBankItem(item: RawBankItem, options: readonly [string, string], diagnostics: Diagnostic[]): Statement | null {
+  if (!isPlainItem(item)) return decodeBankItem(item, diagnostics)
+  const plain = readPlainItem(item, options, diagnostics)
+  return plain ? parseStatement(joinItemText(plain.statement, plain.answer, plain.explanation), item.source, diagnostics) : null
 }
 
 /** Parses decoded `statement/Y|N/explanation` text. */
 export function parseStatement(text: string, source: SourcePos, diagnostics: Diagnostic[]): Statement | null {
-  const m = ITEM.exec(text)
-  if (!m || !m[1]!.trim()) {
+  const m = splitItemText(text)
+  if (!m || !m.statement.trim()) {
     diagnostics.push(error({
       code: 'quiz/bad-item',
       message: `This bank item decodes to ${JSON.stringify(clip(text))}, which is not \`statement/Y/explanation\` or \`statement/N/explanation\`.`,
@@ -83,8 +92,8 @@ export function parseStatement(text: string, source: SourcePos, diagnostics: Dia
     }))
     return null
   }
-  const statement = m[1]!.trim()
-  return { id: shortHash(statement), text: statement, answer: m[2]!.toUpperCase() === 'Y', explanation: m[3]!.trim(), source }
+  const statement = m.statement.trim()
+  return { id: shortHash(statement), text: statement, answer: m.answer.toUpperCase() === 'Y', explanation: m.explanation.trim(), source }
 }
 
 /**
@@ -146,10 +155,11 @@ export function readQuiz(decl: QuizDeclaration, items: RawBankItem[] | null, dia
   }
   const bank: Statement[] = []
   for (const item of items) {
-    const s = decodeBankItem(item, diagnostics)
+    const s = readBankItem(item, options, diagnostics)
     if (s) bank.push(s)
   }
   if (n === null) return { quiz: null, noQuiz: false }
-  const quiz = buildQuiz(n, options, bank, 'base64', decl.source, items.length, diagnostics)
+  const format = items.some(isPlainItem) ? 'plain' : 'base64'
+  const quiz = buildQuiz(n, options, bank, format, decl.source, items.length, diagnostics)
   return { quiz: diagnostics.slice(before).some((d) => d.severity === 'error') ? null : quiz, noQuiz: false }
 }

@@ -69,6 +69,30 @@ export interface Page {
   source: SourcePos
 }
 
+/** One list item of a quiz bank, as found in the Markdown; decoding is the model's job. */
+export interface RawBankItem {
+  /** The item's text, list marker and indent removed, trimmed. */
+  text: string
+  /** Where the text starts. */
+  source: SourcePos
+  /**
+   * The item's lines as written, list marker and indent removed, not trimmed,
+   * blank lines at the end dropped. Absent on items made by hand (tests);
+   * readers then split `text`.
+   */
+  lines?: BankLine[]
+}
+
+/** One line of a bank item. */
+export interface BankLine {
+  /** The line's text after the item's marker or indent. */
+  text: string
+  /** 1-based line in the source file. */
+  line: number
+  /** 1-based column where `text` starts. */
+  column: number
+}
+
 /** One true/false statement of a quiz bank. */
 export interface Statement {
   /** Stable id: a short hash of the statement text. */
@@ -91,7 +115,7 @@ export interface Quiz {
   options: [string, string]
   /** Every statement of the bank, in source order. */
   bank: Statement[]
-  /** How the bank was written: base64 items or the readable form. */
+  /** How the bank was written: `plain` when at least one item is in the readable form, else `base64`. */
   format: 'base64' | 'plain'
   /** Where the `data-n` attribute list is written. */
   source: SourcePos

@@ -6,7 +6,8 @@
  *     {: data-n="6" data-opt="Yes,No"}
  *
  *     - U3RhdGVtZW50L1kvV2h5Lg==             ← bank: taken out of the page
- *     - …
+ *     - The sky is green.                    ← an item may also be readable,
+ *       - No: It is blue.                       with its answer as a sub-item
  *
  * The paragraph and any blocks between it and the bank are wrapped in
  * `cm_quiz_open` / `cm_quiz_close` tokens, which render the
@@ -18,7 +19,7 @@ import type { MarkdownIt } from 'markdown-it'
 import type { StateCore } from 'markdown-it'
 import type { Token } from 'markdown-it'
 import { error } from '../../diagnostic.ts'
-import type { RawBankItem } from '../../model/quiz-bank.ts'
+import type { BankLine, RawBankItem } from '../../model/types.ts'
 import { escapeSingleQuoted } from '../escape.ts'
 import type { RenderEnv } from '../render-env.ts'
 
@@ -101,7 +102,7 @@ function closerOf(tokens: Token[], open: number): number {
   return tokens.length - 1
 }
 
-/** The raw text of each item of the list between `open` and `close`, marker and indent removed. */
+/** The raw text and lines of each item of the list between `open` and `close`, marker and indent removed. */
 function bankItems(tokens: Token[], open: number, close: number, src: string, env: RenderEnv): RawBankItem[] {
   const lines = src.split('\n')
   const items: RawBankItem[] = []
@@ -113,12 +114,14 @@ function bankItems(tokens: Token[], open: number, close: number, src: string, en
     const first = lines[start] ?? ''
     const marker = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]*/.exec(first)?.[0] ?? ''
     const indent = marker.length
-    const body = [first.slice(indent)]
+    const body: BankLine[] = [{ text: first.slice(indent), line: env.line(start), column: indent + 1 }]
     for (let k = start + 1; k < end; k++) {
       const line = lines[k] ?? ''
-      body.push(line.slice(Math.min(indent, line.length - line.trimStart().length)))
+      const strip = Math.min(indent, line.length - line.trimStart().length)
+      body.push({ text: line.slice(strip), line: env.line(k), column: strip + 1 })
     }
-    items.push({ text: body.join('\n').trim(), source: { file: env.file, line: env.line(start), column: indent + 1 } })
+    while (body.length > 1 && !body[body.length - 1]!.text.trim()) body.pop()
+    items.push({ text: body.map((l) => l.text).join('\n').trim(), source: { file: env.file, line: env.line(start), column: indent + 1 }, lines: body })
   }
   return items
 }
