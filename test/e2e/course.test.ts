@@ -267,6 +267,21 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
     })
   })
 
+  it('does not show a page from history that a reset has locked again', async () => {
+    await withBrowser(served, async ({ page, watch }) => {
+      const third = site.pages[2] as SitePage
+      await advanceTo(page, served, site, third)
+      await visit(page, served, site.index.path)
+      await page.getByRole('button', { name: 'Reset the course', exact: true }).click()
+      await page.getByRole('dialog').getByRole('button', { name: 'Reset progress', exact: true }).click()
+      await page.getByRole('button', { name: 'Begin the course', exact: true }).waitFor({ state: 'visible' })
+      // Back may restore the page from the back/forward cache, where no script runs again.
+      await page.goBack({ waitUntil: 'commit' }).catch(() => {})
+      await landOn(page, served, first())
+      assertClean(watch)
+    }, { backForwardCache: true })
+  })
+
   it('keeps progress when the browser is closed and opened again on the same profile', async () => {
     const browser = await openBrowser(served)
     try {

@@ -256,13 +256,25 @@ const ARGS = [
   '--disable-sync',
 ]
 
+/** How to start the browser. */
+export interface BrowserOptions {
+  /** Reopen this profile folder instead of making a new one. */
+  profile?: string
+  /** A script to run in every page before its own. */
+  initScript?: string
+  /** False to browse with JavaScript off. */
+  javaScript?: boolean
+  /** Keep the back/forward cache on (Playwright turns it off by default), as in a learner's browser. */
+  backForwardCache?: boolean
+}
+
 /**
  * Launch Chromium on a persistent profile (a new one unless `profile` is
  * given) and watch every request, console message and page error.
  */
 export async function openBrowser(
   served: Served,
-  options: { profile?: string; initScript?: string; javaScript?: boolean } = {},
+  options: BrowserOptions = {},
 ): Promise<Browser> {
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'cm-e2e-profile-')))
   const context = await chromium.launchPersistentContext(profile, {
@@ -271,6 +283,7 @@ export async function openBrowser(
     args: ARGS,
     viewport: { width: 390, height: 844 },
     javaScriptEnabled: options.javaScript ?? true,
+    ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
   })
   const watch: Watch = { foreign: [], errors: [] }
   context.on('request', (request) => {
@@ -411,7 +424,7 @@ export function pageWhere(site: Site, what: string, test: (p: SitePage) => boole
 export async function withBrowser(
   served: Served,
   body: (browser: Browser) => Promise<void>,
-  options: { initScript?: string; javaScript?: boolean } = {},
+  options: Omit<BrowserOptions, 'profile'> = {},
 ): Promise<void> {
   const browser = await openBrowser(served, options)
   try {
