@@ -1,0 +1,133 @@
+/**
+ * Build speed: `coursemark build` as a cold process, against Hugo and Jekyll
+ * building the same pages in the same rounds.
+ */
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { type BenchCourse, ROOT } from './courses.ts'
+import { type Command, type ProcessStats, timeInterleaved } from './measure.ts'
+import { hugoCommand, jekyllCommand, type Rival } from './rivals.ts'
+import { formatBytes, formatMs, formatRatio, judge, type Row } from './table.ts'
+
+/** Budgets from the build issue (#3) and the bench issue (#6). */
+export const BUILD_BUDGET = {
+  /** coursemark / Hugo wall time on a course the corpus's size (and the sample, which is smaller). */
+  vsHugo: 1.0,
+  /** coursemark / Hugo wall time on the 100× course. */
+  vsHugoAt100: 1.5,
+}
+
+/** The timings of one course. */
+export interface BuildTiming {
+  course: BenchCourse
+  coursemark: ProcessStats
+  /** Null when Hugo is not installed. */
+  hugo: ProcessStats | null
+  /** Null when Jekyll is not installed or not run on this course. */
+  jekyll: ProcessStats | null
+  /** coursemark's output of the last run, kept for the weight and runtime rows. */
+  outDir: string
+}
+
+/** The machine's Hugo and Jekyll, each null when missing. */
+export interface Rivals {
+  hugo: Rival | null
+  jekyll: Rival | null
+}
+
+/**
+ * Build `course` `runs` times with each tool, interleaved, after a warm-up.
+ * Jekyll runs only when `withJekyll`: its layout is quadratic in the
+ * collection's size (100× took 14 minutes).
+ */
+export function timeBuilds(course: BenchCourse, rivals: Rivals, scratch: string, runs: number, withJekyll: boolean, warmUp: boolean): BuildTiming {
+  const outDir = join(scratch, `coursemark-${course.scale}-${course.name}-out`)
+  const coursemark: Command = {
+    program: process.execPath,
+    args: [join(ROOT, 'bin', 'coursemark.js'), 'build', course.dir, '--out', outDir, '--base', course.base],
+    cwd: ROOT,
+    before: () => rmSync(outDir, { recursive: true, force: true }),
+  }
+  const commands = [coursemark]
+  if (rivals.hugo) commands.push(hugoCommand(rivals.hugo, course, scratch))
+  const jekyll = withJekyll && rivals.jekyll ? jekyllCommand(rivals.jekyll, course, scratch) : null
+  if (jekyll) commands.push(jekyll)
+  const stats = timeInterleaved(commands, runs, warmUp)
+  return {
+    course,
+    coursemark: stats[0]!,
+    hugo: rivals.hugo ? stats[1]! : null,
+    jekyll: jekyll ? stats[stats.length - 1]! : null,
+    outDir,
+  }
+}
+
+/** `0.42 s · 140 pages/s · CPU 0.50 s · 66 MB` */
+function figures(stats: ProcessStats, pages: number): string {
+  const parts = [formatMs(stats.wallMs), `${Math.round(pages / (stats.wallMs / 1000))} pages/s`]
+  if (stats.cpuMs !== null) parts.push(`CPU ${formatMs(stats.cpuMs)}`)
+  if (stats.peakBytes !== null) parts.push(formatBytes(stats.peakBytes))
+  return parts.join(' · ')
+}
+
+function others(t: BuildTiming): string {
+  const parts: string[] = []
+  if (t.hugo) parts.push(`Hugo ${figures(t.hugo, t.course.pages)}`)
+  if (t.jekyll) parts.push(`Jekyll ${figures(t.jekyll, t.course.pages)}`)
+  return parts.length ? parts.join('; ') : '—'
+}
+
+const vs = (t: BuildTiming, rival: ProcessStats | null): number | null => (rival ? t.coursemark.wallMs / rival.wallMs : null)
+
+function label(t: BuildTiming): string {
+  return `Build, ${t.course.name} (${t.course.pages} pages)`
+}
+
+/** A row judged on coursemark / Hugo. */
+function vsHugoRow(t: BuildTiming, limit: number): Row {
+  const ratio = vs(t, t.hugo)
+  const jekyll = vs(t, t.jekyll)
+  const measured = ratio === null ? 'no Hugo' : `${formatRatio(ratio)} Hugo${jekyll === null ? '' : `, ${formatRatio(jekyll)} Jekyll`}`
+  return { name: label(t), coursemark: figures(t.coursemark, t.course.pages), others: others(t), measured, budget: `≤ ${limit.toFixed(1)}× Hugo`, verdict: judge(ratio, limit) }
+}
+
+/**
+ * A row judged on growth: coursemark's time at `big` over its time at
+ * `small`, against the ratio of their sizes. At most that ratio is linear
+ * (or better: start-up weighs less in a bigger course); more means some
+ * step grows faster than the course.
+ */
+function growthRow(name: string, coursemarkFigures: string, otherFigures: string, small: BuildTiming, big: BuildTiming): Row {
+  const growth = big.coursemark.wallMs / small.coursemark.wallMs
+  const size = big.course.pages / small.course.pages
+  const hugo = small.hugo && big.hugo ? `; Hugo ${formatRatio(big.hugo.wallMs / small.hugo.wallMs)}` : ''
+  return {
+    name,
+    coursemark: coursemarkFigures,
+    others: otherFigures,
+    measured: `time ${formatRatio(growth)} for ${formatRatio(size)} pages${hugo}`,
+    budget: `≤ ${formatRatio(size)} (linear)`,
+    verdict: judge(growth, size),
+  }
+}
+
+/**
+ * The build rows: the sample and the corpus against Hugo, 10× judged on
+ * growth from the corpus, 100× against Hugo, then growth from 10× to 100×
+ * (where a step that grows faster than the course would show).
+ */
+export function buildRows(sample: BuildTiming, corpus: BuildTiming | null, x10: BuildTiming | null, x100: BuildTiming | null): Row[] {
+  const rows = [vsHugoRow(sample, BUILD_BUDGET.vsHugo)]
+  if (corpus) rows.push(vsHugoRow(corpus, BUILD_BUDGET.vsHugo))
+  if (corpus && x10) {
+    const ratio = vs(x10, x10.hugo)
+    const perPage = `${formatMs(x10.coursemark.wallMs / x10.course.pages)}/page`
+    rows.push(growthRow(label(x10), `${figures(x10.coursemark, x10.course.pages)} · ${perPage}`, `${others(x10)}${ratio === null ? '' : ` (coursemark ${formatRatio(ratio)})`}`, corpus, x10))
+  }
+  if (x100) rows.push(vsHugoRow(x100, BUILD_BUDGET.vsHugoAt100))
+  if (corpus && x10 && x100) {
+    const overall = `100×/corpus: ${formatRatio(x100.coursemark.wallMs / corpus.coursemark.wallMs)}; per page ${[corpus, x10, x100].map((t) => formatMs(t.coursemark.wallMs / t.course.pages)).join(', ')}`
+    rows.push(growthRow('Build growth, 10× → 100×', overall, '—', x10, x100))
+  }
+  return rows
+}
