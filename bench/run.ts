@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: speed, scale and weight against the budgets of issues 3,
+ * 4, 5 and 6, side by side with Hugo and Jekyll, as one table.
+ *
+ *   node --import tsx bench/run.ts [--runs N] [--quick] [--keep]
+ *
+ * --runs N  timed runs per build and per browser visit, after a warm-up (default 5)
+ * --quick   the sample course only, one run, no warm-up: checks that the bench works
+ * --keep    leave the temporary folder (synthetic courses, built sites) in place
+ *
+ * Progress goes to stderr; stdout is the machine, notes and the table. Exits 1
+ * when any row is over budget: speed is judged here, by medians, and never
+ * by a timed test.
+ */
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import { buildRows, timeBuilds, type BuildTiming, type Rivals } from './build-speed.ts'
+import { corpusCourse, sampleCourse, scaledCourse, CORPUS_DIR } from './courses.ts'
+import { devRow, timeDevRebuild } from './dev-rebuild.ts'
+import { GNU_TIME } from './measure.ts'
+import { findHugo, findJekyll } from './rivals.ts'
+import { runtimeRow, runtimeUnavailable, timeRuntime } from './runtime-speed.ts'
+import { formatTable, type Row } from './table.ts'
+import { weighSite, weightRows } from './weight.ts'
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string' }, quick: { type: 'boolean' }, keep: { type: 'boolean' } },
+  strict: true,
+})
+const quick = values.quick ?? false
+const runs = quick ? 1 : Number(values.runs ?? 5)
+if (!Number.isInteger(runs) || runs < 1) {
+  process.stderr.write(`--runs takes a whole number of runs, at least 1, not ${JSON.stringify(values.runs)}\n`)
+  process.exit(2)
+}
+
+const progress = (message: string) => process.stderr.write(`bench: ${message}\n`)
+const notes: string[] = []
+
+const rivals: Rivals = { hugo: findHugo(), jekyll: findJekyll() }
+if (!rivals.hugo) notes.push('hugo is not installed (apt-get install hugo): no Hugo figures, and the rows judged against Hugo are not measured.')
+if (!rivals.jekyll) notes.push('jekyll is not installed (apt-get install jekyll): no Jekyll figures.')
+
+const loadBefore = loadavg()[0]!
+const scratch = mkdtempSync(join(tmpdir(), 'coursemark-bench-'))
+const rows: Row[] = []
+try {
+  const sample = sampleCourse()
+  progress(`building the sample course (${sample.pages} pages), ${runs} runs per tool`)
+  const sampleTiming = timeBuilds(sample, rivals, scratch, runs, false, !quick)
+
+  const corpus = quick ? null : corpusCourse()
+  if (!quick && !corpus) notes.push(`No reference corpus at ${CORPUS_DIR}: the corpus, 10× and 100× rows are left out.`)
+  let corpusTiming: BuildTiming | null = null
+  let x10: BuildTiming | null = null
+  let x100: BuildTiming | null = null
+  if (corpus) {
+    progress(`building the corpus (${corpus.pages} pages)`)
+    corpusTiming = timeBuilds(corpus, rivals, scratch, runs, true, true)
+    for (const scale of [10, 100]) {
+      const course = scaledCourse(corpus, scale, scratch)
+      progress(`building the ${course.name} course (${course.pages} pages)`)
+      const t = timeBuilds(course, rivals, scratch, runs, false, true)
+      if (scale === 10) x10 = t
+      else x100 = t
+    }
+  }
+  rows.push(...buildRows(sampleTiming, corpusTiming, x10, x100))
+
+  // The corpus when it is here, else the sample, for the rest.
+  const site = corpusTiming ?? sampleTiming
+  progress(`dev rebuild on the ${site.course.name}`)
+  rows.push(devRow(await timeDevRebuild(site.course, runs), site.course.name))
+
+  progress(`weighing the ${site.course.name}'s pages`)
+  const weights = weighSite(site.outDir, site.course.base)
+  rows.push(...weightRows(weights, site.course.name))
+
+  const why = runtimeUnavailable()
+  const section = weights.filter((w) => w.kind === 'section' && w.quiz).sort((a, b) => b.total.gzip - a.total.gzip)[0]
+  progress(`runtime in Chromium on the ${site.course.name}`)
+  const runtime = why || !section ? null : await timeRuntime(site.course.dir, site.outDir, site.course.base, section.id, runs)
+  rows.push(runtimeRow(runtime, site.course.name, why ?? 'no section with a quiz'))
+} finally {
+  if (values.keep) progress(`kept ${scratch}`)
+  else rmSync(scratch, { recursive: true, force: true })
+}
+
+const cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU'
+const tools = [rivals.hugo?.version, rivals.jekyll?.version].filter(Boolean).join(', ')
+console.log(`Machine: ${availableParallelism()} cores (nproc), ${cpu}; Node ${process.version}${tools ? `; ${tools}` : ''}.`)
+console.log(`Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end: other work on the machine slows every figure alike.`)
+console.log(`Medians of ${runs} run${runs > 1 ? 's' : ''}${quick ? '' : ' after a warm-up'}; builds are cold processes, timed in turn round by round; memory is peak RSS from ${GNU_TIME} (%M); gzip is zlib level 9; KB = 1000 bytes.`)
+for (const note of notes) console.log(`Note: ${note}`)
+console.log('')
+console.log(formatTable(rows))
+const over = rows.filter((r) => r.verdict === 'over budget').length
+console.log('')
+console.log(over ? `${over} of ${rows.length} rows over budget.` : `All ${rows.length} rows within budget.`)
+process.exitCode = over ? 1 : 0
