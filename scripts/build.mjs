@@ -1,42 +1,57 @@
 // Compiles the TypeScript sources with esbuild: the browser runtime into one
 // minified script, and the CLI and Node API into bundles that load fast (the
 // dev server and Liquid sit in chunks loaded only when a build needs them).
+// Output goes to a temporary folder and replaces dist/ only when both builds
+// succeed, so a failed build never leaves the CLI without its bundle.
 import { build } from 'esbuild'
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 
 const root = new URL('..', import.meta.url)
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'))
-// Keep dist/types (declarations, made by `npm run build:types`).
-for (const old of ['dist/chunks/', 'dist/cli.js', 'dist/index.js', 'dist/runtime.js']) await rm(new URL(old, root), { recursive: true, force: true })
+const next = `dist/.next-${process.pid}`
+const OUTPUTS = ['chunks', 'cli.js', 'index.js', 'runtime.js'] // dist/types is tsc's
+
+try {
+  await build({
+    absWorkingDir: root.pathname,
+    entryPoints: ['src/runtime/main.ts'],
+    outfile: `${next}/runtime.js`,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    // Old phones stay on old Safari; learners on them must not be locked out.
+    target: ['es2019', 'chrome80', 'firefox78', 'safari13'],
+    legalComments: 'none',
+    logLevel: 'warning',
+  })
+
+  await build({
+    absWorkingDir: root.pathname,
+    entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+    outdir: next,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    mainFields: ['module', 'main'],
+    target: 'node20',
+    // CM_PROFILE=1 keeps names readable in CPU profiles.
+    minify: !process.env.CM_PROFILE,
+    define: { COURSEMARK_VERSION: JSON.stringify(pkg.version) },
+    chunkNames: 'chunks/[name]-[hash]',
+    // Bundled CommonJS dependencies may call require(); give them one.
+    banner: { js: "import { createRequire as __cmCreateRequire } from 'node:module'; const require = __cmCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  })
+} catch {
+  await rm(new URL(`${next}/`, root), { recursive: true, force: true })
+  console.error('Build failed; dist/ is unchanged.')
+  process.exit(1)
+}
+
 await mkdir(new URL('dist/', root), { recursive: true })
-
-await build({
-  absWorkingDir: root.pathname,
-  entryPoints: ['src/runtime/main.ts'],
-  outfile: 'dist/runtime.js',
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  target: ['es2019', 'chrome80', 'firefox78', 'safari13'],
-  legalComments: 'none',
-  logLevel: 'warning',
-})
-
-await build({
-  absWorkingDir: root.pathname,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-  outdir: 'dist',
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  mainFields: ['module', 'main'],
-  target: 'node20',
-  // CM_PROFILE=1 keeps names readable in CPU profiles.
-  minify: !process.env.CM_PROFILE,
-  define: { COURSEMARK_VERSION: JSON.stringify(pkg.version) },
-  chunkNames: 'chunks/[name]-[hash]',
-  // Bundled CommonJS dependencies may call require(); give them one.
-  banner: { js: "import { createRequire as __cmCreateRequire } from 'node:module'; const require = __cmCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-})
+for (const name of OUTPUTS) {
+  await rm(new URL(`dist/${name}`, root), { recursive: true, force: true })
+  await rename(new URL(`${next}/${name}`, root), new URL(`dist/${name}`, root))
+}
+await rm(new URL(`${next}/`, root), { recursive: true, force: true })
