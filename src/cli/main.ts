@@ -8,6 +8,7 @@ import { normalizeBase } from '../build.ts'
 import { UserError } from '../diagnostic.ts'
 import { BUILD_HELP, runBuild } from './build.ts'
 import { runServe, SERVE_HELP } from './serve.ts'
+import { UsageError } from './usage-error.ts'
 
 declare const COURSEMARK_VERSION: string | undefined
 
@@ -16,6 +17,7 @@ const HELP = `coursemark: turn a folder of Markdown pages into a gated, self-pac
 Usage: coursemark <command> [options]
 
 Commands:
+  check [COURSE_DIR]   find mistakes without building (--format json, --strict)
   build [COURSE_DIR]   build the course into a static site (--out, --base)
   serve [SITE_DIR]     serve a built site on localhost
 
@@ -26,7 +28,8 @@ Options:
 Exit codes: 0 success, 1 the course has errors, 2 bad usage.`
 
 interface Command {
-  help: string
+  /** The command's help; commands other than build and serve load theirs with their code, on demand. */
+  help: string | (() => Promise<string>)
   options: NonNullable<ParseArgsConfig['options']>
   maxPositionals: number
   run: (positionals: string[], values: Record<string, string | boolean | undefined>) => Promise<number>
@@ -45,9 +48,14 @@ const COMMANDS: Record<string, Command> = {
     maxPositionals: 1,
     run: (pos, v) => runServe({ dir: pos[0] ?? '_site', port: port(str(v['port']) ?? '8080'), base: normalizeBase(str(v['base']) ?? '/') }),
   },
+  // The author tools are loaded only when used, so that `build` starts without them.
+  check: {
+    help: async () => (await import('./check.ts')).CHECK_HELP,
+    options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' }, base: { type: 'string', short: 'b' } },
+    maxPositionals: 1,
+    run: async (pos, v) => (await import('./check.ts')).runCheck({ dir: pos[0] ?? '.', format: str(v['format']) ?? 'text', strict: v['strict'] === true, base: normalizeBase(str(v['base']) ?? '/') }),
+  },
 }
-
-class UsageError extends Error {}
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
@@ -72,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
       throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')} Run \`coursemark ${name} --help\`.`)
     }
     if (parsed.values['help']) {
-      process.stdout.write(`${command.help}\n`)
+      process.stdout.write(`${typeof command.help === 'string' ? command.help : await command.help()}\n`)
       return 0
     }
     if (parsed.positionals.length > command.maxPositionals) {

@@ -4,28 +4,9 @@
  */
 import type { Diagnostic } from '../diagnostic.ts'
 import type { RawBankItem, QuizDeclaration } from '../model/quiz-bank.ts'
-import type { Page, SourcePos } from '../model/types.ts'
+import type { FoundHeading, FoundLink, Page } from '../model/types.ts'
 
-/** A link or image reference found in a page, kept for checks. */
-export interface FoundLink {
-  /** `a` for a link, `img` for an image. */
-  kind: 'a' | 'img'
-  /** The URL as the author wrote it. */
-  href: string
-  /** What the build made of it: a page id, a static file path, or null for an external or unknown target. */
-  target: { page: string } | { file: string } | null
-  /** For images: the alt text. */
-  alt?: string
-  source: SourcePos
-}
-
-/** A heading found in a page, kept for checks. */
-export interface FoundHeading {
-  /** 1..6, as written. */
-  level: number
-  text: string
-  source: SourcePos
-}
+export type { FoundHeading, FoundLink } from '../model/types.ts'
 
 /** What the quiz rule found: the declaration and its raw bank. */
 export interface FoundQuiz {

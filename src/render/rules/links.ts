@@ -22,14 +22,22 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i
 
 function rewriteLinks(state: StateCore): void {
   const env = state.env as unknown as RenderEnv
+  let srcLines: string[] | null = null
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue
     const line = block.map ? env.line(block.map[0]) : 0
+    // Where to look for the next URL of this block, so that a URL written twice is found twice.
+    const cursor = { line: block.map?.[0] ?? 0, column: 0 }
     for (const t of block.children) {
       const attr = t.type === 'link_open' ? 'href' : t.type === 'image' ? 'src' : null
       if (!attr) continue
       const url = String(t.attrGet(attr) ?? '')
-      const found: FoundLink = { kind: attr === 'href' ? 'a' : 'img', href: url, target: null, source: { file: env.file, line, column: 1 } }
+      srcLines ??= state.src.split('\n')
+      const spot = block.map ? locate(srcLines, cursor, block.map[1], url) : null
+      // An image is pointed at by its `![`, a link by its URL.
+      const start = spot && t.type === 'image' ? srcLines[spot.line]!.lastIndexOf('![', spot.column) : -1
+      const source = spot ? { file: env.file, line: env.line(spot.line), column: (start >= 0 ? start : spot.column) + 1 } : { file: env.file, line, column: 1 }
+      const found: FoundLink = { kind: attr === 'href' ? 'a' : 'img', href: url, target: null, source }
       if (t.type === 'image') found.alt = t.content
       const resolved = resolveUrl(url, env)
       if (resolved) {
@@ -39,6 +47,29 @@ function rewriteLinks(state: StateCore): void {
       env.links.push(found)
     }
   }
+}
+
+/**
+ * The 0-based line and column of `url` in the source, searching from `cursor`
+ * up to line `end` (exclusive) and moving the cursor past it. markdown-it
+ * hands over URLs percent-encoded, so the decoded form is tried too.
+ */
+function locate(lines: string[], cursor: { line: number; column: number }, end: number, url: string): { line: number; column: number } | null {
+  if (!url) return null
+  const forms = [...new Set([url, safeDecode(url)])]
+  // `](url` first, so that a link whose text is its own URL points at the URL.
+  const needles = [...forms.map((f) => ({ text: `](${f}`, skip: 2 })), ...forms.map((f) => ({ text: `](<${f}`, skip: 3 })), ...forms.map((f) => ({ text: f, skip: 0 }))]
+  for (let l = cursor.line; l < end && l < lines.length; l++) {
+    for (const needle of needles) {
+      const found = lines[l]!.indexOf(needle.text, l === cursor.line ? cursor.column : 0)
+      if (found >= 0) {
+        cursor.line = l
+        cursor.column = found + needle.text.length
+        return { line: l, column: found + needle.skip }
+      }
+    }
+  }
+  return null
 }
 
 /** What a URL written in a page points at, and the URL to publish; null leaves it as written. */

@@ -1,0 +1,43 @@
+/**
+ * `coursemark check`'s warnings, on top of everything `build` reports. Each
+ * check is a pure function of the built course; this table is their order.
+ */
+import type { Diagnostic } from '../diagnostic.ts'
+import { checkHeadings } from './check-headings.ts'
+import { checkLinks } from './check-links.ts'
+import { checkQuizBank } from './check-quiz-bank.ts'
+import { checkSerials } from './check-serials.ts'
+import type { Course, FoundHeading, FoundLink, Quiz } from './types.ts'
+
+/** What rendering found in a page (a `RenderedPage` has all of it). */
+export interface PageFindings {
+  /** The page's quiz, when it has a usable one. */
+  quiz: Quiz | null
+  /** Links and images, in the order they are written. */
+  links: FoundLink[]
+  /** Headings of the body, in order (the page title is not one). */
+  headings: FoundHeading[]
+}
+
+export interface CourseCheckInput {
+  /** The course as the build assembled it. */
+  course: Course
+  /** What each page's rendering found, by page id. */
+  pages: ReadonlyMap<string, PageFindings>
+  /** Site base path, with leading and trailing slash. */
+  base: string
+}
+
+/** Every warning about the course, unsorted. */
+export function checkCourse({ course, pages, base }: CourseCheckInput): Diagnostic[] {
+  const files = new Set(course.statics.map((s) => s.path))
+  const out = checkSerials(course)
+  for (const page of [course.index, ...course.sequence.map((p) => p.page)]) {
+    const found = pages.get(page.id)
+    if (!found) continue
+    if (found.quiz) out.push(...checkQuizBank(found.quiz))
+    out.push(...checkLinks(found.links, { base, files }))
+    out.push(...checkHeadings(found.headings))
+  }
+  return out
+}
