@@ -77,12 +77,13 @@ export function renderAttempt(body: HTMLElement, loaded: LoadedQuiz, drawn: numb
       const box = fieldset.querySelector<HTMLElement>('.cm-q-result') as HTMLElement
       fieldset.classList.add(right ? 'cm-right' : 'cm-wrong')
       fill(box, el('strong', {}, right ? 'Right.' : 'Wrong.'))
-      if (!right) {
-        box.append(` The right answer is ${quiz.options[key.a]}. `)
+      if (!right) box.append(` The right answer is ${quiz.options[key.a]}.`)
+      // The explanation teaches whichever way the learner answered.
+      if (key.x) {
         const why = el('span', { class: 'cm-q-why' })
         // The explanation is author HTML rendered by the build, decoded from the key.
         why.innerHTML = key.x
-        box.append(why)
+        box.append(' ', why)
       }
       box.hidden = false
       for (const input of all<HTMLInputElement>('input', fieldset)) input.disabled = true

@@ -122,6 +122,7 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
         const text = (await statementGroup(page, s).textContent()) ?? ''
         assert.match(text, /Right\./)
         assert.doesNotMatch(text, /Wrong/)
+        assert.ok(text.includes(s.explanation), 'a right answer shows its explanation too')
       }
       for (const radio of await quizRegion(page).getByRole('radio').all()) assert.equal(await radio.isDisabled(), true, 'answers are locked')
       assert.equal(await page.getByRole('button', { name: 'Score' }).count(), 0)
