@@ -20,6 +20,8 @@ Commands:
   check [COURSE_DIR]   find mistakes without building (--format json, --strict)
   build [COURSE_DIR]   build the course into a static site (--out, --base)
   serve [SITE_DIR]     serve a built site on localhost
+  quiz decode FILE…    print pages with their quiz banks in the readable form
+  quiz encode FILE…    rewrite readable quiz banks as base64 (--dry-run)
 
 Options:
   -h, --help           show help (also: coursemark <command> --help)
@@ -54,6 +56,12 @@ const COMMANDS: Record<string, Command> = {
     options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' }, base: { type: 'string', short: 'b' } },
     maxPositionals: 1,
     run: async (pos, v) => (await import('./check.ts')).runCheck({ dir: pos[0] ?? '.', format: str(v['format']) ?? 'text', strict: v['strict'] === true, base: normalizeBase(str(v['base']) ?? '/') }),
+  },
+  quiz: {
+    help: async () => (await import('./quiz.ts')).QUIZ_HELP,
+    options: { 'dry-run': { type: 'boolean', short: 'n' } },
+    maxPositionals: Infinity,
+    run: async (pos, v) => (await import('./quiz.ts')).runQuiz({ action: pos[0], files: pos.slice(1), dryRun: v['dry-run'] === true }),
   },
 }
 
