@@ -17,6 +17,7 @@ const HELP = `coursemark: turn a folder of Markdown pages into a gated, self-pac
 Usage: coursemark <command> [options]
 
 Commands:
+  new DIR              start a course: an index, a chapter, two sections, a quiz
   check [COURSE_DIR]   find mistakes without building (--format json, --strict)
   build [COURSE_DIR]   build the course into a static site (--out, --base)
   serve [SITE_DIR]     serve a built site on localhost
@@ -62,6 +63,12 @@ const COMMANDS: Record<string, Command> = {
     options: { 'dry-run': { type: 'boolean', short: 'n' } },
     maxPositionals: Infinity,
     run: async (pos, v) => (await import('./quiz.ts')).runQuiz({ action: pos[0], files: pos.slice(1), dryRun: v['dry-run'] === true }),
+  },
+  new: {
+    help: async () => (await import('./new.ts')).NEW_HELP,
+    options: {},
+    maxPositionals: 1,
+    run: async (pos) => (await import('./new.ts')).runNew({ dir: pos[0] }),
   },
 }
 
