@@ -12,6 +12,7 @@ import type { Course, CoursePage, SiteOptions } from '../model/types.ts'
 import { escapeHtml } from './escape.ts'
 import type { IndexAction } from './legacy-html.ts'
 import type { RenderedPage } from './render-page.ts'
+import { titleHtml, titleText } from './title.ts'
 
 export interface PageAssets {
   /** URL of the hashed stylesheet. */
@@ -38,14 +39,14 @@ export function layoutPage({ course, rendered, entry, assets, options, dots }: L
   const page = rendered.page
   const kind = page.front.kind
   const lang = page.front.lang ?? course.lang
-  const title = kind === 'index' ? course.title : `${page.front.title} – ${course.title}`
+  const title = kind === 'index' ? titleText(course.title) : `${titleText(page.front.title)} – ${titleText(course.title)}`
   const home = options.base
   const body = [
     `<a class="cm-skip" href="#cm-main">Skip to content</a>`,
-    `<header class="cm-header"><a class="cm-home" href="${escapeHtml(home)}">${escapeHtml(course.title)}</a></header>`,
+    `<header class="cm-header"><a class="cm-home" href="${escapeHtml(home)}">${titleHtml(course.title)}</a></header>`,
     entry ? (dots.get(entry.chapterId) ?? '') : '',
     `<main id="cm-main" tabindex="-1">`,
-    `<h1 id="cm-title">${escapeHtml(page.front.title)}</h1>`,
+    `<h1 id="cm-title">${titleHtml(page.front.title)}</h1>`,
     `<noscript><p class="cm-notice">You can read every page without JavaScript, but the quizzes and your progress need it.</p></noscript>`,
     rendered.html.trimEnd(),
     kind === 'index' ? indexExtras(course, rendered) : '',
@@ -94,11 +95,11 @@ export function chapterDots(course: Course, base: string): Map<string | null, st
   const out = new Map<string | null, string>()
   for (const [chapter, list] of sections) {
     const title = chapter === null ? undefined : titles.get(chapter)
-    const label = title ? `Progress in ${title}` : 'Progress'
+    const label = title ? `Progress in ${titleHtml(title)}` : 'Progress'
     const items = list.map(
-      (s) => `<li><a class="cm-dot" href="${escapeHtml(base + encodeURI(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${escapeHtml(s.page.front.title)}</span><span class="cm-dot-state"></span></a></li>`,
+      (s) => `<li><a class="cm-dot" href="${escapeHtml(base + encodeURI(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${titleHtml(s.page.front.title)}</span><span class="cm-dot-state"></span></a></li>`,
     )
-    out.set(chapter, `<nav class="cm-dots" aria-labelledby="cm-dots-label">\n<p id="cm-dots-label" class="cm-dots-label">${escapeHtml(label)}</p>\n<ol>${items.join('')}</ol>\n</nav>`)
+    out.set(chapter, `<nav class="cm-dots" aria-labelledby="cm-dots-label">\n<p id="cm-dots-label" class="cm-dots-label">${label}</p>\n<ol>${items.join('')}</ol>\n</nav>`)
   }
   return out
 }
@@ -117,7 +118,7 @@ function indexExtras(course: Course, rendered: RenderedPage): string {
 function outline(course: Course): string {
   const out: string[] = []
   let open = false
-  const item = (p: CoursePage) => `<span data-cm-link="${escapeHtml(p.page.id)}">${escapeHtml(p.page.front.title)}</span>`
+  const item = (p: CoursePage) => `<span data-cm-link="${escapeHtml(p.page.id)}">${titleHtml(p.page.front.title)}</span>`
   for (const p of course.sequence) {
     if (p.page.front.kind === 'chapter') {
       if (open) out.push('</ol></li>')

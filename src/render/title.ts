@@ -1,0 +1,26 @@
+/**
+ * Titles (front matter `title`, `course_title`) are plain text, but they get
+ * the same typography as the body: curly quotes, dashes, ellipses and
+ * hearts. Without this a page's `<h1>` says "7 Cups' values" while the index,
+ * whose Liquid loop puts titles through Markdown, says "7 Cups’ values".
+ */
+import markdownIt, { type MarkdownIt } from 'markdown-it'
+import { heartPlugin } from './rules/heart.ts'
+import { typographyPlugin } from './rules/typography.ts'
+
+let md: MarkdownIt | null = null
+
+/** The title as HTML, with typography and with Markdown's own syntax shown as written. */
+export function titleHtml(title: string): string {
+  md ??= markdownIt({ html: false, typographer: true, linkify: false }).use(typographyPlugin).use(heartPlugin)
+  // Backslashes make Markdown's syntax characters literal; quotes, dashes and dots stay for the typographer.
+  return md.renderInline(title.replace(/[\\`*_[\]<>&!~|#]/g, (c) => (c === '<' ? '<' : `\\${c}`)))
+}
+
+/** The title as text, for `<title>`: typography without markup. */
+export function titleText(title: string): string {
+  return titleHtml(title)
+    .replace(/<svg\b[^>]*aria-label="([^"]*)"[\s\S]*?<\/svg>/g, '♥')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+}
