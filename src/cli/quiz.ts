@@ -3,6 +3,7 @@ import { chmodSync, constants, copyFileSync, readFileSync, renameSync, statSync,
 import { basename, dirname, join } from 'node:path'
 import { hasErrors, type Diagnostic } from '../diagnostic.ts'
 import { decodeBanks, encodeBanks, type BankRewrite } from '../emit/rewrite-banks.ts'
+import { loadYaml } from '../load/yaml-fields.ts'
 import { formatDiagnostics, styleFor } from './report.ts'
 import { UsageError } from './usage-error.ts'
 
@@ -33,6 +34,8 @@ export async function runQuiz(args: { action: string | undefined; files: string[
   if (!args.files.length) throw new UsageError(`Name the pages to ${args.action}: \`coursemark quiz ${args.action} FILE…\`.`)
   if (args.dryRun && args.action === 'decode') throw new UsageError('--dry-run goes with encode; decode never writes. Run `coursemark quiz --help`.')
 
+  // Pages whose front matter the quick reader cannot take need the YAML library; load it once, up front.
+  await loadYaml()
   const style = styleFor(process.stderr)
   const several = args.files.length > 1
   let failed = false

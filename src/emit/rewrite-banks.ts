@@ -6,6 +6,8 @@
  *     - TGlzdGVuZXJzIG1heSBz…/Ti9LZWVw…==      decode →   - Listeners may share details of chats.
  *                                             ← encode       - False: Keep all details confidential.
  *
+ * Front matter that needs the YAML library must find it loaded (`loadYaml`).
+ *
  * Decoding rewrites an item only when encoding it gives back exactly the
  * line it came from, so `decode` then `encode` returns the page byte for
  * byte; an item that cannot make that trip (a statement written over two
@@ -131,6 +133,7 @@ const NO_COURSE: CourseLookup = { base: '/', pageByFile: new Map(), pageBySerial
 /** The page's quiz declaration and bank, found the way the build finds them (no Liquid is run). */
 function findBank(path: string, page: Lines): { quiz: FoundQuiz | null; diagnostics: Diagnostic[] } {
   const parsed = parseFrontMatter({ path, text: page.lines.join('\n') })
+  if (parsed.needsYaml) throw new Error('rewrite-banks: call loadYaml() first; this front matter needs the YAML library')
   if (!parsed.page) return { quiz: null, diagnostics: parsed.diagnostics }
   const p = parsed.page
   md ??= createMarkdown()

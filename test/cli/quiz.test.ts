@@ -131,6 +131,17 @@ test('quiz encode leaves a page without readable items alone, and keeps CRLF lin
   assert.equal(back.stdout, readFileSync(join(dir, 'crlf.md.bak'), 'utf8'))
 })
 
+test('quiz decode and encode read front matter that needs the full YAML parser', () => {
+  const page = `---\ntitle: S\nclass: section\nserial: 2\ntags:\n  - a\n  - b\n---\nQuiz:\n{: data-n="1"}\n\n- ${item('Tea is hot.', 'Y', 'Usually.')}\n`
+  const dir = writeCourse({ 's1.md': page }, validCourse())
+  const decoded = cli(['quiz', 'decode', 's1.md'], { cwd: dir })
+  assert.equal(decoded.code, 0, decoded.stderr)
+  assert.match(decoded.stdout, /\n- Tea is hot\.\n {2}- True: Usually\.\n$/)
+  writeFileSync(join(dir, 's1.md'), decoded.stdout)
+  assert.equal(cli(['quiz', 'encode', 's1.md'], { cwd: dir }).code, 0)
+  assert.equal(readFileSync(join(dir, 's1.md'), 'utf8'), page)
+})
+
 test('quiz decode keeps an item it cannot show exactly in base64, with a note', () => {
   const twoLines = item('Two\nlines.', 'Y', 'why')
   const page = section(`Quiz:\n{: data-n="1"}\n\n- ${twoLines}\n- ${item('One line.', 'N', 'why')}\n`)
