@@ -25,6 +25,8 @@ export interface BuildTiming {
   hugo: ProcessStats | null
   /** Null when Jekyll is not installed or not run on this course. */
   jekyll: ProcessStats | null
+  /** Node starting and exiting with nothing to do (`node -e 0`), in the same rounds; null when not asked for. */
+  bareNode: ProcessStats | null
   /** coursemark's output of the last run, kept for the weight and runtime rows. */
   outDir: string
 }
@@ -35,12 +37,20 @@ export interface Rivals {
   jekyll: Rival | null
 }
 
-/**
- * Build `course` `runs` times with each tool, interleaved, after a warm-up.
- * Jekyll runs only when `withJekyll`: its layout is quadratic in the
- * collection's size (100× took 14 minutes).
- */
-export function timeBuilds(course: BenchCourse, rivals: Rivals, scratch: string, runs: number, withJekyll: boolean, warmUp: boolean): BuildTiming {
+/** How to time one course's builds. */
+export interface BuildPlan {
+  /** Timed rounds; each tool builds once per round. */
+  runs: number
+  /** One untimed round first (fills the file cache). */
+  warmUp: boolean
+  /** Jekyll too: only on the corpus, as its layout is quadratic in the collection's size (100× took 14 minutes). */
+  withJekyll: boolean
+  /** `node -e 0` too: the floor of any cold Node process here. */
+  withBareNode: boolean
+}
+
+/** Build `course` with each tool, interleaved round by round. */
+export function timeBuilds(course: BenchCourse, rivals: Rivals, scratch: string, plan: BuildPlan): BuildTiming {
   const outDir = join(scratch, `coursemark-${course.scale}-${course.name}-out`)
   const coursemark: Command = {
     program: process.execPath,
@@ -50,14 +60,17 @@ export function timeBuilds(course: BenchCourse, rivals: Rivals, scratch: string,
   }
   const commands = [coursemark]
   if (rivals.hugo) commands.push(hugoCommand(rivals.hugo, course, scratch))
-  const jekyll = withJekyll && rivals.jekyll ? jekyllCommand(rivals.jekyll, course, scratch) : null
+  const jekyll = plan.withJekyll && rivals.jekyll ? jekyllCommand(rivals.jekyll, course, scratch) : null
   if (jekyll) commands.push(jekyll)
-  const stats = timeInterleaved(commands, runs, warmUp)
+  if (plan.withBareNode) commands.push({ program: process.execPath, args: ['-e', '0'], cwd: ROOT })
+  const stats = timeInterleaved(commands, plan.runs, plan.warmUp)
+  let i = 1
   return {
     course,
     coursemark: stats[0]!,
-    hugo: rivals.hugo ? stats[1]! : null,
-    jekyll: jekyll ? stats[stats.length - 1]! : null,
+    hugo: rivals.hugo ? stats[i++]! : null,
+    jekyll: jekyll ? stats[i++]! : null,
+    bareNode: plan.withBareNode ? stats[i++]! : null,
     outDir,
   }
 }
@@ -74,6 +87,7 @@ function others(t: BuildTiming): string {
   const parts: string[] = []
   if (t.hugo) parts.push(`Hugo ${figures(t.hugo, t.course.pages)}`)
   if (t.jekyll) parts.push(`Jekyll ${figures(t.jekyll, t.course.pages)}`)
+  if (t.bareNode) parts.push(`Node doing nothing (node -e 0) ${formatMs(t.bareNode.wallMs)}${t.bareNode.cpuMs === null ? '' : ` · CPU ${formatMs(t.bareNode.cpuMs)}`}`)
   return parts.length ? parts.join('; ') : '—'
 }
 

@@ -49,7 +49,7 @@ const rows: Row[] = []
 try {
   const sample = sampleCourse()
   progress(`building the sample course (${sample.pages} pages), ${runs} runs per tool`)
-  const sampleTiming = timeBuilds(sample, rivals, scratch, runs, false, !quick)
+  const sampleTiming = timeBuilds(sample, rivals, scratch, { runs, warmUp: !quick, withJekyll: false, withBareNode: true })
 
   const corpus = quick ? null : corpusCourse()
   if (!quick && !corpus) notes.push(`No reference corpus at ${CORPUS_DIR}: the corpus, 10× and 100× rows are left out.`)
@@ -58,11 +58,11 @@ try {
   let x100: BuildTiming | null = null
   if (corpus) {
     progress(`building the corpus (${corpus.pages} pages)`)
-    corpusTiming = timeBuilds(corpus, rivals, scratch, runs, true, true)
+    corpusTiming = timeBuilds(corpus, rivals, scratch, { runs, warmUp: true, withJekyll: true, withBareNode: true })
     for (const scale of [10, 100]) {
       const course = scaledCourse(corpus, scale, scratch)
       progress(`building the ${course.name} course (${course.pages} pages)`)
-      const t = timeBuilds(course, rivals, scratch, runs, false, true)
+      const t = timeBuilds(course, rivals, scratch, { runs, warmUp: true, withJekyll: false, withBareNode: false })
       if (scale === 10) x10 = t
       else x100 = t
     }
