@@ -3,13 +3,14 @@
  * the Node API all go through here.
  */
 import { basename, resolve } from 'node:path'
+import { courseShape, type BuildCache } from './build-cache.ts'
 import { hasErrors, sortDiagnostics, UserError, type Diagnostic } from './diagnostic.ts'
 import { readRuntimeAssets } from './emit/assets.ts'
 import { planSite, type SitePlan } from './emit/plan-site.ts'
 import { writeSite } from './emit/write-site.ts'
 import { parseFrontMatter } from './load/front-matter.ts'
 import { loadYaml } from './load/yaml-fields.ts'
-import { readCourse } from './load/read-course.ts'
+import { readCourse, type CourseFiles } from './load/read-course.ts'
 import { buildCourse } from './model/build-course.ts'
 import type { Course, Page, SiteOptions } from './model/types.ts'
 import { hasLiquid, liquidSite, loadLiquid } from './render/liquid.ts'
@@ -28,6 +29,10 @@ export interface BuildOptions {
   openAll?: boolean
   /** Dev only: URL of an extra script added to every page. */
   devScript?: string | null
+  /** Dev only: what earlier builds of this course left to reuse (build-cache.ts); it is updated. */
+  cache?: BuildCache
+  /** Dev only: the course folder as already read, instead of reading `courseDir` again. */
+  files?: CourseFiles
 }
 
 export interface BuildResult {
@@ -61,19 +66,24 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
     sources,
   })
 
-  const files = readCourse(courseDir, exclude)
+  const cache = options.cache
+  if (cache) cache.lastRendered = []
+  const files = options.files ?? readCourse(courseDir, exclude)
   diagnostics.push(...files.diagnostics)
   const sources = new Map(files.pages.map((f) => [f.path, f.text]))
   const loaded: Page[] = []
   for (const f of files.pages) {
-    let parsed = parseFrontMatter(f)
+    const hit = cache?.frontMatter.get(f.path)
+    let parsed = hit && hit.text === f.text ? hit.parsed : parseFrontMatter(f)
     if (parsed.needsYaml) {
       await loadYaml()
       parsed = parseFrontMatter(f)
     }
+    cache?.frontMatter.set(f.path, { text: f.text, parsed })
     diagnostics.push(...parsed.diagnostics)
     if (parsed.page) loaded.push(parsed.page)
   }
+  if (cache) for (const path of cache.frontMatter.keys()) if (!sources.has(path)) cache.frontMatter.delete(path)
   if (files.pages.length === 0 && !hasErrors(diagnostics)) {
     diagnostics.push({ severity: 'error', code: 'load/no-pages', message: `${courseDir} holds no Markdown pages.`, file: '', line: 0, column: 0, hint: 'Pass the folder with your .md pages, or start a course with `coursemark new DIR`.' })
   }
@@ -88,11 +98,31 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
     await loadLiquid()
     siteVar = liquidSite(course, site.base)
   }
-  const md = createMarkdown()
+  const md = cache ? (cache.md ??= createMarkdown()) : createMarkdown()
   const lookup = courseLookup(all, site.base)
+  const shape = cache ? courseShape(course, all, site.base) : ''
+  const renderedNow: string[] = []
   for (const page of all) {
-    const rendered = renderPage(md, page, lookup, siteVar, diagnostics)
-    if (rendered) pages.set(page.id, rendered)
+    // A page renders the same from the same text in a course of the same shape.
+    const text = sources.get(page.file) ?? ''
+    const hit = cache?.rendered.get(page.id)
+    if (hit && hit.text === text && hit.shape === shape) {
+      pages.set(page.id, hit.page)
+      diagnostics.push(...hit.diagnostics)
+      continue
+    }
+    const own: Diagnostic[] = []
+    const rendered = renderPage(md, page, lookup, siteVar, own)
+    diagnostics.push(...own)
+    renderedNow.push(page.id)
+    if (rendered) {
+      pages.set(page.id, rendered)
+      cache?.rendered.set(page.id, { text, shape, page: rendered, diagnostics: own })
+    } else cache?.rendered.delete(page.id)
+  }
+  if (cache) {
+    cache.lastRendered = renderedNow
+    for (const id of cache.rendered.keys()) if (!pages.has(id)) cache.rendered.delete(id)
   }
   for (const entry of course.sequence) {
     const r = pages.get(entry.page.id)
