@@ -18,6 +18,7 @@ Usage: coursemark <command> [options]
 
 Commands:
   new DIR              start a course: an index, a chapter, two sections, a quiz
+  dev [COURSE_DIR]     preview the course on localhost, rebuilt as you edit
   check [COURSE_DIR]   find mistakes without building (--format json, --strict)
   build [COURSE_DIR]   build the course into a static site (--out, --base)
   serve [SITE_DIR]     serve a built site on localhost
@@ -57,6 +58,12 @@ const COMMANDS: Record<string, Command> = {
     options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' }, base: { type: 'string', short: 'b' } },
     maxPositionals: 1,
     run: async (pos, v) => (await import('./check.ts')).runCheck({ dir: pos[0] ?? '.', format: str(v['format']) ?? 'text', strict: v['strict'] === true, base: normalizeBase(str(v['base']) ?? '/') }),
+  },
+  dev: {
+    help: async () => (await import('./dev.ts')).DEV_HELP,
+    options: { port: { type: 'string', short: 'p' }, 'open-all': { type: 'boolean' } },
+    maxPositionals: 1,
+    run: async (pos, v) => (await import('./dev.ts')).runDev({ dir: pos[0] ?? '.', port: port(str(v['port']) ?? '8080'), openAll: v['open-all'] === true }),
   },
   quiz: {
     help: async () => (await import('./quiz.ts')).QUIZ_HELP,

@@ -61,7 +61,7 @@ export function readCourse(root: string, exclude: readonly string[] = []): Cours
       } else if (isFile && !SKIPPED_FILES.test(name)) {
         if (name.endsWith('.md')) {
           try {
-            pages.push({ path: rel, text: readFileSync(abs, 'utf8').replace(/\r\n?/g, '\n') })
+            pages.push({ path: rel, text: readPageText(abs) })
           } catch (e) {
             diagnostics.push(ioError(root, abs, e))
           }
@@ -88,6 +88,11 @@ export function readCourse(root: string, exclude: readonly string[] = []): Cours
   pages.sort(byPath)
   statics.sort(byPath)
   return { pages, statics, diagnostics }
+}
+
+/** A page's text as the pipeline reads it: UTF-8, with CRLF and CR line ends made LF. */
+export function readPageText(abs: string): string {
+  return readFileSync(abs, 'utf8').replace(/\r\n?/g, '\n')
 }
 
 function safeRealpath(p: string): string {

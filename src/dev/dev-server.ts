@@ -1,0 +1,306 @@
+/**
+ * `coursemark dev`: builds the course into memory, serves it on 127.0.0.1,
+ * watches the folder and, after each change, rebuilds what the change
+ * touched and tells the open pages to reload.
+ *
+ *     edit ─► chokidar ─► compileCourse (cache: one page rendered) ─► mirror ─► SSE reload
+ *                                   └─ errors ─► every page shows them, until fixed
+ *
+ * Nothing here ever stops the server: a broken course is shown in the
+ * browser, and even a bug of ours in a rebuild is shown, not thrown.
+ */
+import { statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { relative, resolve, sep } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import type { FSWatcher } from 'chokidar'
+import { compileCourse, type BuildResult } from '../build.ts'
+import { createBuildCache } from '../build-cache.ts'
+import { countSummary } from '../cli/report.ts'
+import { error, UserError, type Diagnostic } from '../diagnostic.ts'
+import { readCourse, readPageText, type CourseFiles } from '../load/read-course.ts'
+import { errorPage, notFoundPage } from './error-page.ts'
+import { DEV_EVENTS_URL, DEV_SCRIPT_URL, RELOAD_CLIENT, type ReloadEvent } from './reload-client.ts'
+import { ReloadHub } from './reload-hub.ts'
+import { SiteMirror } from './site-mirror.ts'
+
+export interface DevOptions {
+  /** The course folder. */
+  courseDir: string
+  /** Port on 127.0.0.1; 0 picks a free one. */
+  port: number
+  /** Build with every page open (no gating) and a banner saying so. */
+  openAll: boolean
+  /** Prints a line for the author (no newline at the end). */
+  log: (line: string) => void
+  /** Prints diagnostics for the author. */
+  report: (diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>) => void
+}
+
+export interface DevServer {
+  /** The address pages are served at, ending in `/`. */
+  url: string
+  /** Stops watching and serving, and removes the served folder. */
+  close: () => Promise<void>
+}
+
+/** A change seen by the watcher: chokidar's event name and the absolute path. */
+interface Change {
+  event: string
+  path: string
+}
+
+/** How long after a change to look at the changed pages again (chokidar drops a second change within 50 ms). */
+const SETTLE_MS = 80
+
+export async function startDevServer(options: DevOptions): Promise<DevServer> {
+  const root = resolve(options.courseDir)
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new UserError(`${options.courseDir} is not a course folder.`, 'Pass the folder that holds your Markdown pages, e.g. `coursemark dev my-course`, or start one with `coursemark new my-course`.')
+  }
+
+  const cache = createBuildCache()
+  const mirror = new SiteMirror()
+  let files: CourseFiles = readCourse(root)
+  /** The last build's errors, while the course does not build. */
+  let failed: BuildResult | null = null
+  /** When each URL path last changed, and when the error state last did (ms since the epoch). */
+  const changedAt = new Map<string, number>()
+  let errorChangedAt = 0
+  let anyFileChangedAt = 0
+
+  const hub = new ReloadHub((path, since) => {
+    const error = failed !== null
+    if (errorChangedAt > since) return { changed: [], error, ms: 0 }
+    if ((changedAt.get(path) ?? 0) > since || anyFileChangedAt > since) return { changed: [path], error, ms: 0 }
+    return null
+  })
+
+  /** Builds, updates the served folder, and says what changed. */
+  const rebuild = async (): Promise<{ changed: string[]; result: BuildResult | null; thrown: unknown }> => {
+    try {
+      const result = await compileCourse({ courseDir: root, base: '/', openAll: options.openAll, devScript: DEV_SCRIPT_URL, cache, files })
+      const changed = result.ok && result.plan ? mirror.apply(result.plan.files).map(urlPath) : []
+      return { changed, result, thrown: null }
+    } catch (e) {
+      return { changed: [], result: null, thrown: e }
+    }
+  }
+
+  const started = performance.now()
+  const first = await rebuild()
+  settleState(first)
+  if (first.result?.diagnostics.length) options.report(first.result.diagnostics, first.result.sources)
+  options.log(first.result?.ok
+    ? `Built ${first.result.pages.size} pages in ${ms(performance.now() - started)}${first.result.diagnostics.length ? ` with ${countSummary(first.result.diagnostics)}` : ''}.`
+    : 'The course does not build yet: the browser shows why, and the page reloads when it is fixed.')
+
+  /** Records the outcome of a build: the error state, and when things changed. */
+  function settleState(outcome: { changed: string[]; result: BuildResult | null; thrown: unknown }): boolean {
+    const now = Date.now()
+    const wasFailed = failed !== null
+    if (outcome.thrown !== null) {
+      const e = outcome.thrown
+      const message = e instanceof Error ? e.message : String(e)
+      options.log(`coursemark: internal error while rebuilding; please report it:\n${e instanceof Error && e.stack ? e.stack : message}`)
+      failed = { ok: false, diagnostics: [error({ code: 'dev/internal', message: `coursemark failed while rebuilding: ${message}`, file: '', line: 0, column: 0, hint: 'This is a bug in coursemark; the terminal shows the details. Save a page to try again.' })], course: null, pages: new Map(), plan: null, sources: new Map() }
+    } else failed = outcome.result && !outcome.result.ok ? outcome.result : null
+    for (const path of outcome.changed) {
+      changedAt.set(path, now)
+      if (!path.endsWith('/')) anyFileChangedAt = now
+    }
+    if (wasFailed !== (failed !== null) || failed !== null) errorChangedAt = now
+    return wasFailed !== (failed !== null)
+  }
+
+  // Changes arrive in bursts (a save is often several events): gather them, and build once per burst.
+  let pending: Change[] = []
+  let firstSeen = 0
+  let building = false
+  let settleTimer: NodeJS.Timeout | null = null
+
+  const onChange = (event: string, path: string) => {
+    if (!pending.length) firstSeen = performance.now()
+    pending.push({ event, path })
+    if (!building) setImmediate(run)
+  }
+
+  async function run(): Promise<void> {
+    if (building || !pending.length) return
+    building = true
+    const batch = pending
+    pending = []
+    const since = firstSeen
+    try {
+      if (!refreshFiles(batch)) {
+        scheduleSettle(batch)
+        return
+      }
+      const outcome = await rebuild()
+      const recovered = settleState(outcome) && failed === null
+      const event: ReloadEvent = { changed: outcome.changed, error: failed !== null, ms: 0 }
+      const names = [...new Set(batch.map((c) => relative(root, c.path).split(sep).join('/')))]
+      const what = names.length === 1 ? names[0]! : `${names.length} files`
+      if (failed) {
+        event.ms = round(performance.now() - since)
+        const sent = hub.broadcast(event)
+        options.report(failed.diagnostics.filter((d) => d.severity === 'error'), failed.sources)
+        options.log(`Build failed after ${what} changed (${ms(event.ms)}): ${countSummary(failed.diagnostics.filter((d) => d.severity === 'error'))}; ${sentTo(sent, 'shown in')}.`)
+      } else if (event.changed.length || recovered) {
+        event.ms = round(performance.now() - since)
+        const sent = hub.broadcast(event)
+        const rendered = cache.lastRendered.length
+        options.log(`Rebuilt in ${ms(event.ms)} after ${what} changed: ${rendered} page${rendered === 1 ? '' : 's'} rendered, ${event.changed.length} file${event.changed.length === 1 ? '' : 's'} updated, ${sentTo(sent, 'reload sent to')}.`)
+      } else {
+        options.log(`Rebuilt in ${ms(performance.now() - since)} after ${what} changed: the site is the same.`)
+      }
+      scheduleSettle(batch)
+    } finally {
+      building = false
+      if (pending.length) setImmediate(run)
+    }
+  }
+
+  /** Pages that read empty once: most likely caught between truncation and writing, so given a moment. */
+  const readEmpty = new Set<string>()
+
+  /**
+   * Brings the snapshot of the course folder up to date: re-reads changed
+   * pages, or everything when files came or went. False when a changed page
+   * reads empty for the first time: build it after the settle check instead.
+   */
+  function refreshFiles(batch: Change[]): boolean {
+    const byPath = new Map(files.pages.map((p) => [p.path, p]))
+    const full = batch.some((c) => c.event !== 'change' || (c.path.endsWith('.md') && !byPath.has(rel(c.path))))
+    if (full) {
+      files = readCourse(root)
+      return true
+    }
+    const texts = new Map<string, string>()
+    for (const c of batch) {
+      if (!byPath.has(rel(c.path))) continue
+      try {
+        texts.set(c.path, readPageText(c.path))
+      } catch {
+        files = readCourse(root)
+        return true
+      }
+    }
+    const caught = [...texts].filter(([path, text]) => text === '' && !readEmpty.has(path)).map(([path]) => path)
+    if (caught.length) {
+      caught.forEach((path) => readEmpty.add(path))
+      return false
+    }
+    for (const [path, text] of texts) {
+      readEmpty.delete(path)
+      byPath.get(rel(path))!.text = text
+    }
+    return true
+  }
+
+  /**
+   * chokidar reports one change per file within 50 ms and drops the rest, so
+   * a save written in two steps could leave the first step built. Look at the
+   * changed pages once more after that window, and rebuild if they moved on.
+   */
+  const toSettle = new Set<string>()
+  function scheduleSettle(batch: Change[]): void {
+    for (const c of batch) if ((c.event === 'change' || c.event === 'add') && c.path.endsWith('.md')) toSettle.add(c.path)
+    if (!toSettle.size) return
+    if (settleTimer) clearTimeout(settleTimer)
+    settleTimer = setTimeout(() => {
+      settleTimer = null
+      const paths = [...toSettle]
+      toSettle.clear()
+      for (const path of paths) {
+        let now: string
+        try {
+          now = readPageText(path)
+        } catch {
+          continue
+        }
+        if (now !== files.pages.find((p) => p.path === rel(path))?.text) onChange('change', path)
+      }
+    }, SETTLE_MS)
+    settleTimer.unref()
+  }
+
+  const rel = (abs: string) => relative(root, abs).split(sep).join('/')
+
+  const { default: sirv } = await import('sirv')
+  const serveFile = sirv(mirror.root, { dev: true, etag: false, extensions: ['html'] })
+  const server = createServer((req, res) => handle(req, res))
+
+  function handle(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    if (url.pathname === DEV_SCRIPT_URL) {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(RELOAD_CLIENT)
+      return
+    }
+    if (url.pathname === DEV_EVENTS_URL) {
+      hub.connect(req, res, url.searchParams)
+      return
+    }
+    const wantsPage = (req.headers.accept ?? '').includes('text/html')
+    if (failed && wantsPage) {
+      res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(errorPage(failed.diagnostics, failed.sources))
+      return
+    }
+    serveFile(req, res, () => {
+      if (wantsPage) res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(notFoundPage(url.pathname))
+      else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n')
+    })
+  }
+
+  const { watch } = await import('chokidar')
+  const watcher: FSWatcher = watch(root, {
+    ignoreInitial: true,
+    // What the build never reads: private names, tooling and output folders.
+    ignored: (path: string) => rel(path).split('/').some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules' || part === 'dist'),
+  })
+  watcher.on('all', (event: string, path: string) => onChange(event, path))
+  watcher.on('error', (e: unknown) => options.log(`coursemark: watching ${root} failed: ${e instanceof Error ? e.message : String(e)}`))
+  await new Promise<void>((done) => watcher.once('ready', () => done()))
+
+  await new Promise<void>((done, fail) => {
+    server.once('error', (e: NodeJS.ErrnoException) => {
+      void watcher.close()
+      mirror.dispose()
+      fail(e.code === 'EADDRINUSE' ? new UserError(`Port ${options.port} is in use.`, 'Pass another one with --port, or --port 0 for any free port.') : e)
+    })
+    server.listen(options.port, '127.0.0.1', done)
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+
+  return {
+    url: `http://localhost:${port}/`,
+    close: async () => {
+      if (settleTimer) clearTimeout(settleTimer)
+      await watcher.close()
+      hub.close()
+      await new Promise<void>((done) => {
+        server.close(() => done())
+        server.closeAllConnections()
+      })
+      mirror.dispose()
+    },
+  }
+}
+
+/** `x/index.html` → `/x/`, `index.html` → `/`, `img/a.png` → `/img/a.png`. */
+function urlPath(path: string): string {
+  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`
+}
+
+function round(n: number): number {
+  return Math.round(n * 10) / 10
+}
+
+function ms(n: number): string {
+  return n < 1000 ? `${round(n)} ms` : `${(n / 1000).toFixed(1)} s`
+}
+
+function sentTo(n: number, verb: string): string {
+  return `${verb} ${n} page${n === 1 ? '' : 's'}`
+}
