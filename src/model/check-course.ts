@@ -31,12 +31,13 @@ export interface CourseCheckInput {
 /** Every warning about the course, unsorted. */
 export function checkCourse({ course, pages, base }: CourseCheckInput): Diagnostic[] {
   const files = new Set(course.statics.map((s) => s.path))
+  const pageFiles = new Set([course.index, ...course.sequence.map((p) => p.page)].map((p) => p.file))
   const out = checkSerials(course)
   for (const page of [course.index, ...course.sequence.map((p) => p.page)]) {
     const found = pages.get(page.id)
     if (!found) continue
     if (found.quiz) out.push(...checkQuizBank(found.quiz))
-    out.push(...checkLinks(found.links, { base, files }))
+    out.push(...checkLinks(found.links, { base, files, pages: pageFiles }))
     out.push(...checkHeadings(found.headings))
   }
   return out

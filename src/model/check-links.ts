@@ -4,7 +4,9 @@
  * are not followed. Pure: the page's links and the course's files in,
  * warnings out.
  */
+import { posix } from 'node:path'
 import { warning, type Diagnostic } from '../diagnostic.ts'
+import { closest } from './closest.ts'
 import type { FoundLink } from './types.ts'
 
 /** What the links of a page may point at. */
@@ -13,6 +15,8 @@ export interface LinkTargets {
   base: string
   /** Paths of the course's static files (images, downloads), relative to the course root. */
   files: ReadonlySet<string>
+  /** Paths of the course's pages (`.md` files), relative to the course root, to suggest one for a typo. */
+  pages: ReadonlySet<string>
 }
 
 /** Every warning about `links`, in the order they are written. */
@@ -34,7 +38,7 @@ export function checkLinks(links: readonly FoundLink[], targets: LinkTargets): D
         ...at,
         hint: link.href.startsWith('/')
           ? `Link to the page's file instead, as in \`[text](intro.md)\`: the build turns it into the page's URL under ${targets.base}.`
-          : 'Link to the file of an existing page, as in `[text](intro.md)`; a relative path starts from the folder of this page\'s file.',
+          : `${didYouMean(missing, link.source.file, targets.pages)}Link to the file of an existing page, as in \`[text](intro.md)\`; a relative path starts from the folder of this page's file.`,
       }))
     } else {
       out.push(warning({ code: 'link/missing-file', message: `This link points to ${missing}, which is not in the course folder.`, ...at, hint: 'Add the file, or fix the path: a relative path starts from the folder of this page\'s file.' }))
@@ -56,6 +60,12 @@ function missingTarget(link: FoundLink, targets: LinkTargets): string | null {
   const path = decode(link.href.replace(/[?#].*$/, ''))
   if (!path.startsWith('/') || path.startsWith('//') || !path.startsWith(targets.base)) return null
   return targets.files.has(path.slice(targets.base.length)) ? null : path
+}
+
+/** `Did you mean quizzes.md? ` for a typo of a page's file, written relative to the linking page; else nothing. */
+function didYouMean(missing: string, from: string, pages: ReadonlySet<string>): string {
+  const near = closest(missing.endsWith('.md') ? missing : `${missing.replace(/\/$/, '')}.md`, [...pages])
+  return near ? `Did you mean ${posix.relative(posix.dirname(from), near)}? ` : ''
 }
 
 /** `notes.md`, `notes`, `notes/`, `/base/notes/`: a page, not a file to download. */

@@ -195,6 +195,12 @@ test('check shows the notes a build prints, and notes alone exit 0 even with --s
   assert.match(r.stdout, /\nChecked 3 pages: 1 note\.\n$/)
 })
 
+test('check suggests the page a misspelt link meant, relative to the linking page', () => {
+  const dir = writeCourse({ 'part/s3.md': section('Back to [the chapter](../chl.md).\n', 'title: T\nclass: section\nserial: 3') }, validCourse())
+  const r = cli(['check', dir])
+  assert.match(r.stdout, /^part\/s3\.md:6:23: warning: This link points to chl\.md, which is not a page of the course\. \[link\/missing-page\]\n.*\n.*\n {2}hint: Did you mean \.\.\/ch1\.md\? Link to the file/m)
+})
+
 test('check --base lets absolute links to the served site resolve', () => {
   const dir = writeCourse({ 's1.md': section('Back to [the index](/course/) or [chapter one](/course/ch1/).\n') }, validCourse())
   assert.match(cli(['check', dir]).stdout, /2 warnings/)
