@@ -52,6 +52,8 @@ interface Change {
 
 /** How long after a change to look at the changed pages again (chokidar drops a second change within 50 ms). */
 const SETTLE_MS = 80
+/** How long to give a page that reads empty to be written (it is then built as it is, empty or not). */
+const RETRY_EMPTY_MS = 3
 
 export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const root = resolve(options.courseDir)
@@ -119,8 +121,9 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   let building = false
   let settleTimer: NodeJS.Timeout | null = null
 
-  const onChange = (event: string, path: string) => {
-    if (!pending.length) firstSeen = performance.now()
+  /** `seenAt` is when the change was first seen, for a change looked at again. */
+  const onChange = (event: string, path: string, seenAt = performance.now()) => {
+    firstSeen = pending.length ? Math.min(firstSeen, seenAt) : seenAt
     pending.push({ event, path })
     if (!building) setImmediate(run)
   }
@@ -133,6 +136,8 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     const since = firstSeen
     try {
       if (!refreshFiles(batch)) {
+        // The writer is most likely between truncating and writing: look again in a moment.
+        setTimeout(() => batch.forEach((c) => onChange(c.event, c.path, since)), RETRY_EMPTY_MS).unref()
         scheduleSettle(batch)
         return
       }
