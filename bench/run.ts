@@ -12,7 +12,7 @@
  * when any row is over budget: speed is judged here, by medians, and never
  * by a timed test.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -42,13 +42,14 @@ const notes: string[] = []
 const rivals: Rivals = { hugo: findHugo(), jekyll: findJekyll() }
 if (!rivals.hugo) notes.push('hugo is not installed (apt-get install hugo): no Hugo figures, and the rows judged against Hugo are not measured.')
 if (!rivals.jekyll) notes.push('jekyll is not installed (apt-get install jekyll): no Jekyll figures.')
+if (!existsSync(GNU_TIME)) notes.push(`${GNU_TIME} is missing (apt-get install time): wall times only, no CPU time or peak memory.`)
 
 const loadBefore = loadavg()[0]!
 const scratch = mkdtempSync(join(tmpdir(), 'coursemark-bench-'))
 const rows: Row[] = []
 try {
   const sample = sampleCourse()
-  progress(`building the sample course (${sample.pages} pages), ${runs} runs per tool`)
+  progress(`building the sample course (${sample.pages} pages), ${runs} run${runs > 1 ? 's' : ''} per tool`)
   const sampleTiming = timeBuilds(sample, rivals, scratch, { runs, warmUp: !quick, withJekyll: false, withBareNode: true })
 
   const corpus = quick ? null : corpusCourse()
