@@ -9,9 +9,11 @@
 
 /** The three parts of item text, untrimmed. */
 export interface ItemText {
+  /** Everything before the first `/Y/` or `/N/`. */
   statement: string
   /** `Y`, `N`, or the lower-case letter as written. */
   answer: string
+  /** Everything after it. */
   explanation: string
 }
 
