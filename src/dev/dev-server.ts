@@ -3,22 +3,21 @@
  * watches the folder and, after each change, rebuilds what the change
  * touched and tells the open pages to reload.
  *
- *     edit ─► chokidar ─► compileCourse (cache: one page rendered) ─► mirror ─► SSE reload
- *                                   └─ errors ─► every page shows them, until fixed
+ *     edit ─► course-watcher ─► compileCourse (cache: one page rendered) ─► site-mirror ─► reload-hub (SSE)
+ *                                         └─ errors ─► every page shows them, until fixed
  *
  * Nothing here ever stops the server: a broken course is shown in the
  * browser, and even a bug of ours in a rebuild is shown, not thrown.
  */
 import { statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import { relative, resolve, sep } from 'node:path'
+import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import type { FSWatcher } from 'chokidar'
 import { compileCourse, type BuildResult } from '../build.ts'
 import { createBuildCache } from '../build-cache.ts'
 import { countSummary } from '../cli/report.ts'
 import { error, UserError, type Diagnostic } from '../diagnostic.ts'
-import { readCourse, readPageText, type CourseFiles } from '../load/read-course.ts'
+import { watchCourse, type CourseChange } from './course-watcher.ts'
 import { errorPage, notFoundPage } from './error-page.ts'
 import { DEV_EVENTS_URL, DEV_SCRIPT_URL, RELOAD_CLIENT, type ReloadEvent } from './reload-client.ts'
 import { ReloadHub } from './reload-hub.ts'
@@ -44,17 +43,6 @@ export interface DevServer {
   close: () => Promise<void>
 }
 
-/** A change seen by the watcher: chokidar's event name and the absolute path. */
-interface Change {
-  event: string
-  path: string
-}
-
-/** How long after a change to look at the changed pages again (chokidar drops a second change within 50 ms). */
-const SETTLE_MS = 80
-/** How long to give a page that reads empty to be written (it is then built as it is, empty or not). */
-const RETRY_EMPTY_MS = 3
-
 export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const root = resolve(options.courseDir)
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
@@ -63,7 +51,6 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
 
   const cache = createBuildCache()
   const mirror = new SiteMirror()
-  let files: CourseFiles = readCourse(root)
   /** The last build's errors, while the course does not build. */
   let failed: BuildResult | null = null
   /** When each URL path last changed, and when the error state last did (ms since the epoch). */
@@ -81,7 +68,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   /** Builds, updates the served folder, and says what changed. */
   const rebuild = async (): Promise<{ changed: string[]; result: BuildResult | null; thrown: unknown }> => {
     try {
-      const result = await compileCourse({ courseDir: root, base: '/', openAll: options.openAll, devScript: DEV_SCRIPT_URL, cache, files })
+      const result = await compileCourse({ courseDir: root, base: '/', openAll: options.openAll, devScript: DEV_SCRIPT_URL, cache, files: watcher.files() })
       const changed = result.ok && result.plan ? mirror.apply(result.plan.files).map(urlPath) : []
       return { changed, result, thrown: null }
     } catch (e) {
@@ -89,9 +76,14 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     }
   }
 
+  // The watcher reads the course; changes seen during the first build wait for it.
   const started = performance.now()
+  let firstBuilt: () => void = () => {}
+  const firstBuild = new Promise<void>((done) => (firstBuilt = done))
+  const watcher = await watchCourse(root, (change) => onChange(change), options.log)
   const first = await rebuild()
   settleState(first)
+  firstBuilt()
   if (first.result?.diagnostics.length) options.report(first.result.diagnostics, first.result.sources)
   options.log(first.result?.ok
     ? `Built ${first.result.pages.size} pages in ${ms(performance.now() - started)}${first.result.diagnostics.length ? ` with ${countSummary(first.result.diagnostics)}` : ''}.`
@@ -115,122 +107,28 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     return wasFailed !== (failed !== null)
   }
 
-  // Changes arrive in bursts (a save is often several events): gather them, and build once per burst.
-  let pending: Change[] = []
-  let firstSeen = 0
-  let building = false
-  let settleTimer: NodeJS.Timeout | null = null
-
-  /** `seenAt` is when the change was first seen, for a change looked at again. */
-  const onChange = (event: string, path: string, seenAt = performance.now()) => {
-    firstSeen = pending.length ? Math.min(firstSeen, seenAt) : seenAt
-    pending.push({ event, path })
-    if (!building) setImmediate(run)
-  }
-
-  async function run(): Promise<void> {
-    if (building || !pending.length) return
-    building = true
-    const batch = pending
-    pending = []
-    const since = firstSeen
-    try {
-      if (!refreshFiles(batch)) {
-        // The writer is most likely between truncating and writing: look again in a moment.
-        setTimeout(() => batch.forEach((c) => onChange(c.event, c.path, since)), RETRY_EMPTY_MS).unref()
-        scheduleSettle(batch)
-        return
-      }
-      const outcome = await rebuild()
-      const recovered = settleState(outcome) && failed === null
-      const event: ReloadEvent = { changed: outcome.changed, error: failed !== null, ms: 0 }
-      const names = [...new Set(batch.map((c) => relative(root, c.path).split(sep).join('/')))]
-      const what = names.length === 1 ? names[0]! : `${names.length} files`
-      if (failed) {
-        event.ms = round(performance.now() - since)
-        const sent = hub.broadcast(event)
-        options.report(failed.diagnostics.filter((d) => d.severity === 'error'), failed.sources)
-        options.log(`Build failed after ${what} changed (${ms(event.ms)}): ${countSummary(failed.diagnostics.filter((d) => d.severity === 'error'))}; ${sentTo(sent, 'shown in')}.`)
-      } else if (event.changed.length || recovered) {
-        event.ms = round(performance.now() - since)
-        const sent = hub.broadcast(event)
-        const rendered = cache.lastRendered.length
-        options.log(`Rebuilt in ${ms(event.ms)} after ${what} changed: ${rendered} page${rendered === 1 ? '' : 's'} rendered, ${event.changed.length} file${event.changed.length === 1 ? '' : 's'} updated, ${sentTo(sent, 'reload sent to')}.`)
-      } else {
-        options.log(`Rebuilt in ${ms(performance.now() - since)} after ${what} changed: the site is the same.`)
-      }
-      scheduleSettle(batch)
-    } finally {
-      building = false
-      if (pending.length) setImmediate(run)
+  /** Builds after a burst of changes, and tells the open pages. */
+  async function onChange(change: CourseChange): Promise<void> {
+    await firstBuild
+    const outcome = await rebuild()
+    const recovered = settleState(outcome) && failed === null
+    const event: ReloadEvent = { changed: outcome.changed, error: failed !== null, ms: 0 }
+    const what = change.paths.length === 1 ? change.paths[0]! : `${change.paths.length} files`
+    if (failed) {
+      event.ms = round(performance.now() - change.since)
+      const sent = hub.broadcast(event)
+      const errors = failed.diagnostics.filter((d) => d.severity === 'error')
+      options.report(errors, failed.sources)
+      options.log(`Build failed after ${what} changed (${ms(event.ms)}): ${countSummary(errors)}; ${sentTo(sent, 'shown in')}.`)
+    } else if (event.changed.length || recovered) {
+      event.ms = round(performance.now() - change.since)
+      const sent = hub.broadcast(event)
+      const rendered = cache.lastRendered.length
+      options.log(`Rebuilt in ${ms(event.ms)} after ${what} changed: ${rendered} page${rendered === 1 ? '' : 's'} rendered, ${event.changed.length} file${event.changed.length === 1 ? '' : 's'} updated, ${sentTo(sent, 'reload sent to')}.`)
+    } else {
+      options.log(`Rebuilt in ${ms(performance.now() - change.since)} after ${what} changed: the site is the same.`)
     }
   }
-
-  /** Pages that read empty once: most likely caught between truncation and writing, so given a moment. */
-  const readEmpty = new Set<string>()
-
-  /**
-   * Brings the snapshot of the course folder up to date: re-reads changed
-   * pages, or everything when files came or went. False when a changed page
-   * reads empty for the first time: build it after the settle check instead.
-   */
-  function refreshFiles(batch: Change[]): boolean {
-    const byPath = new Map(files.pages.map((p) => [p.path, p]))
-    const full = batch.some((c) => c.event !== 'change' || (c.path.endsWith('.md') && !byPath.has(rel(c.path))))
-    if (full) {
-      files = readCourse(root)
-      return true
-    }
-    const texts = new Map<string, string>()
-    for (const c of batch) {
-      if (!byPath.has(rel(c.path))) continue
-      try {
-        texts.set(c.path, readPageText(c.path))
-      } catch {
-        files = readCourse(root)
-        return true
-      }
-    }
-    const caught = [...texts].filter(([path, text]) => text === '' && !readEmpty.has(path)).map(([path]) => path)
-    if (caught.length) {
-      caught.forEach((path) => readEmpty.add(path))
-      return false
-    }
-    for (const [path, text] of texts) {
-      readEmpty.delete(path)
-      byPath.get(rel(path))!.text = text
-    }
-    return true
-  }
-
-  /**
-   * chokidar reports one change per file within 50 ms and drops the rest, so
-   * a save written in two steps could leave the first step built. Look at the
-   * changed pages once more after that window, and rebuild if they moved on.
-   */
-  const toSettle = new Set<string>()
-  function scheduleSettle(batch: Change[]): void {
-    for (const c of batch) if ((c.event === 'change' || c.event === 'add') && c.path.endsWith('.md')) toSettle.add(c.path)
-    if (!toSettle.size) return
-    if (settleTimer) clearTimeout(settleTimer)
-    settleTimer = setTimeout(() => {
-      settleTimer = null
-      const paths = [...toSettle]
-      toSettle.clear()
-      for (const path of paths) {
-        let now: string
-        try {
-          now = readPageText(path)
-        } catch {
-          continue
-        }
-        if (now !== files.pages.find((p) => p.path === rel(path))?.text) onChange('change', path)
-      }
-    }, SETTLE_MS)
-    settleTimer.unref()
-  }
-
-  const rel = (abs: string) => relative(root, abs).split(sep).join('/')
 
   const { default: sirv } = await import('sirv')
   const serveFile = sirv(mirror.root, { dev: true, etag: false, extensions: ['html'] })
@@ -257,16 +155,6 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     })
   }
 
-  const { watch } = await import('chokidar')
-  const watcher: FSWatcher = watch(root, {
-    ignoreInitial: true,
-    // What the build never reads: private names, tooling and output folders.
-    ignored: (path: string) => rel(path).split('/').some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules' || part === 'dist'),
-  })
-  watcher.on('all', (event: string, path: string) => onChange(event, path))
-  watcher.on('error', (e: unknown) => options.log(`coursemark: watching ${root} failed: ${e instanceof Error ? e.message : String(e)}`))
-  await new Promise<void>((done) => watcher.once('ready', () => done()))
-
   await new Promise<void>((done, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
       void watcher.close()
@@ -281,7 +169,6 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   return {
     url: `http://localhost:${port}/`,
     close: async () => {
-      if (settleTimer) clearTimeout(settleTimer)
       await watcher.close()
       hub.close()
       await new Promise<void>((done) => {
