@@ -82,14 +82,19 @@ export async function watchCourse(root: string, rebuild: (change: CourseChange) 
     }
   }
 
-  /** Updates the snapshot; false when a changed page reads empty for the first time. */
+  /** Updates the snapshot; false when a changed or added page reads empty for the first time. */
   function refresh(batch: Seen[]): boolean {
     const byPath = new Map(files.pages.map((p) => [p.path, p]))
-    if (batch.some((c) => c.event !== 'change' || (c.path.endsWith('.md') && !byPath.has(rel(c.path))))) {
-      files = readCourse(root)
+    const full = batch.some((c) => c.event !== 'change' || (c.path.endsWith('.md') && !byPath.has(rel(c.path))))
+    const texts = new Map<string, string>()
+    if (full) {
+      const next = readCourse(root)
+      const read = new Map(next.pages.map((p) => [p.path, p.text]))
+      for (const c of batch) if (read.has(rel(c.path))) texts.set(c.path, read.get(rel(c.path))!)
+      if (!noneHalfWritten(texts)) return false
+      files = next
       return true
     }
-    const texts = new Map<string, string>()
     for (const c of batch) {
       if (!byPath.has(rel(c.path))) continue
       try {
@@ -99,15 +104,19 @@ export async function watchCourse(root: string, rebuild: (change: CourseChange) 
         return true
       }
     }
+    if (!noneHalfWritten(texts)) return false
+    for (const [path, text] of texts) byPath.get(rel(path))!.text = text
+    return true
+  }
+
+  /** True when no page reads empty that had not before; else false, remembering those that do. */
+  function noneHalfWritten(texts: ReadonlyMap<string, string>): boolean {
     const caught = [...texts].filter(([path, text]) => text === '' && !readEmpty.has(path)).map(([path]) => path)
     if (caught.length) {
       caught.forEach((path) => readEmpty.add(path))
       return false
     }
-    for (const [path, text] of texts) {
-      readEmpty.delete(path)
-      byPath.get(rel(path))!.text = text
-    }
+    for (const path of texts.keys()) readEmpty.delete(path)
     return true
   }
 
