@@ -144,7 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new UserError(`The output folder ${outDir} would hold the course itself.`, 'Choose an --out folder outside the course, such as `_site`.')
   }
   const result = await compileCourse({ ...options, outDir })
-  if (result.ok && result.plan) writeSite(result.plan.files, outDir)
+  if (result.ok && result.plan) await writeSite(result.plan.files, outDir)
   return result
 }
 

@@ -9,7 +9,8 @@
  *    since coursemark never deletes what it did not write;
  * 4. swap the folders with two renames and delete what coursemark wrote before.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
+import { copyFile, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { UserError } from '../diagnostic.ts'
 import type { SiteFile } from './plan-site.ts'
@@ -17,12 +18,15 @@ import type { SiteFile } from './plan-site.ts'
 /** Lists the files coursemark wrote, so the next build knows what it may replace. */
 export const MARKER = '.coursemark-site.json'
 
+/** Files written (or removed) at once. */
+const WRITERS = 64
+
 interface Marker {
   generator: 'coursemark'
   files: string[]
 }
 
-export function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: string): void {
+export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: string): Promise<void> {
   const previous = ownedFiles(outDir)
   const foreign = previous === null ? [] : listFiles(outDir).filter((f) => f !== MARKER && !previous.has(f))
   for (const f of foreign) {
@@ -37,17 +41,16 @@ export function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: string):
   const tmp = join(parent, `.${basename(outDir)}.coursemark-tmp-${stamp}`)
   try {
     mkdirSync(tmp)
-    const made = new Set<string>()
-    for (const file of files.values()) {
+    // Folders first, in one pass; then the files, many at a time: a large
+    // course writes thousands of small files, and waiting on each one in
+    // turn leaves the disk idle.
+    const dirs = new Set<string>()
+    for (const file of files.values()) dirs.add(dirname(join(tmp, file.path)))
+    for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true })
+    await inParallel([...files.values()], (file) => {
       const target = join(tmp, file.path)
-      const dir = dirname(target)
-      if (!made.has(dir)) {
-        mkdirSync(dir, { recursive: true })
-        made.add(dir)
-      }
-      if ('data' in file) writeFileSync(target, file.data)
-      else copyFileSync(file.copyFrom, target)
-    }
+      return 'data' in file ? writeFile(target, file.data) : copyFile(file.copyFrom, target)
+    })
     const marker: Marker = { generator: 'coursemark', files: [...files.keys()].sort() }
     writeFileSync(join(tmp, MARKER), `${JSON.stringify(marker, null, 1)}\n`)
   } catch (e) {
@@ -66,7 +69,16 @@ export function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: string):
     renameSync(join(old, f), join(tmp, f))
   }
   renameSync(tmp, outDir)
-  removeOwned(old, previous ?? new Set())
+  await removeOwned(old, previous ?? new Set())
+}
+
+/** Runs `task` over `items`, WRITERS at a time. */
+async function inParallel<T>(items: T[], task: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]!)
+  }
+  await Promise.all(Array.from({ length: Math.min(WRITERS, items.length) }, worker))
 }
 
 /**
@@ -102,9 +114,8 @@ function listFiles(dir: string, prefix = ''): string[] {
 }
 
 /** Deletes the files coursemark wrote, then the folders they leave empty; keeps anything else. */
-function removeOwned(dir: string, owned: Set<string>): void {
-  rmSync(join(dir, MARKER), { force: true })
-  for (const f of owned) rmSync(join(dir, f), { force: true })
+async function removeOwned(dir: string, owned: Set<string>): Promise<void> {
+  await inParallel([MARKER, ...owned], (f) => rm(join(dir, f), { force: true }))
   pruneEmpty(dir)
 }
 
