@@ -62,7 +62,7 @@ export function layoutPage({ course, rendered, entry, assets, options, dots }: L
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(body)}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(rendered.rawHtml ? rendered.html : '')}">
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
@@ -132,14 +132,16 @@ function outline(course: Course): string {
 
 /**
  * Only the site's own script and stylesheet may load; the author's inline
- * `<style>` blocks and `style` attributes are allowed by hash, so nothing
- * inline can be injected. Images may come from the site or be data: URLs.
+ * `<style>` blocks and `style` attributes (found in `authorHtml`, the body as
+ * rendered from the author's Markdown; the layout adds none) are allowed by
+ * hash, so nothing inline can be injected. Images may come from the site or
+ * be data: URLs.
  */
-export function contentSecurityPolicy(html: string): string {
+export function contentSecurityPolicy(authorHtml: string): string {
   const hashes = new Set<string>()
-  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) hashes.add(sha256(m[1]!))
+  for (const m of authorHtml.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) hashes.add(sha256(m[1]!))
   let attrs = false
-  for (const m of html.matchAll(/<[a-z][^>]*?\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi)) {
+  for (const m of authorHtml.matchAll(/<[a-z][^>]*?\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi)) {
     hashes.add(sha256(decodeAttr(m[2] ?? m[3] ?? '')))
     attrs = true
   }

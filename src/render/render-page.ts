@@ -2,13 +2,14 @@
  * Renders one page's body: Liquid (when it has any), Markdown with
  * coursemark's rules, its quiz, and the clean-up of legacy HTML.
  */
-import type { MarkdownIt } from 'markdown-it'
+import type { MarkdownIt, Token } from 'markdown-it'
 import type { Diagnostic } from '../diagnostic.ts'
 import { readQuiz } from '../model/quiz-bank.ts'
 import type { Page, Quiz } from '../model/types.ts'
 import { replaceLegacyHtml, type IndexAction } from './legacy-html.ts'
 import { hasLiquid, renderLiquid } from './liquid.ts'
 import { runtimeQuiz } from './quiz-data.ts'
+import { HEART_SVG } from './rules/heart.ts'
 import type { CourseLookup, FoundHeading, FoundLink, RenderEnv } from './render-env.ts'
 
 export interface RenderedPage {
@@ -23,6 +24,8 @@ export interface RenderedPage {
   actions: Set<IndexAction>
   /** Index only: whether the body has blocks standing for pages (`data-cm-link`). */
   hasOutline: boolean
+  /** Whether the author wrote raw HTML: only then can the body hold scripts, handlers or styles to deal with. */
+  rawHtml: boolean
   headings: FoundHeading[]
   links: FoundLink[]
 }
@@ -55,7 +58,8 @@ export function renderPage(md: MarkdownIt, page: Page, course: CourseLookup, sit
   }
   const html = md.renderer.render(tokens, md.options, env)
   const isIndex = page.front.kind === 'index'
-  const legacy = replaceLegacyHtml(html, isIndex, page.file, page.body, page.bodyLine, diagnostics)
+  const rawHtml = hasRawHtml(tokens)
+  const legacy = rawHtml ? replaceLegacyHtml(html, isIndex, page.file, page.body, page.bodyLine, diagnostics) : { html, actions: new Set<IndexAction>() }
   return {
     page,
     html: legacy.html,
@@ -63,9 +67,19 @@ export function renderPage(md: MarkdownIt, page: Page, course: CourseLookup, sit
     noQuiz,
     actions: legacy.actions,
     hasOutline: isIndex && legacy.html.includes('data-cm-link='),
+    rawHtml,
     headings: env.headings,
     links: env.links,
   }
+}
+
+/** True when the tokens hold HTML the author wrote (hearts are ours). */
+function hasRawHtml(tokens: Token[]): boolean {
+  for (const t of tokens) {
+    if (t.type === 'html_block') return true
+    if (t.children) for (const c of t.children) if (c.type === 'html_inline' && c.content !== HEART_SVG) return true
+  }
+  return false
 }
 
 /**

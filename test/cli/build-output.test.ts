@@ -232,3 +232,15 @@ test('--help and --version answer and exit 0', () => {
   assert.equal(version.code, 0)
   assert.equal(version.stdout.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version)
 })
+
+test('the Content-Security-Policy allows an author\'s own <style> and style="" by hash, and nothing else inline', () => {
+  const css = '\np { color: teal }\n'
+  const dir = writeCourse({ 's1.md': `---\ntitle: S\nclass: section\nserial: 2\n---\n<style>${css}</style>\n\n<p style="color: red">Red</p>\n` }, validCourse())
+  const out = tempPath()
+  assert.equal(cli(['build', dir, '--out', out]).code, 0)
+  const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`
+  const styled = readFileSync(join(out, 's1', 'index.html'), 'utf8')
+  assert.ok(styled.includes(`style-src 'self' 'unsafe-hashes' ${sha(css)} ${sha('color: red')};`), styled.slice(0, 600))
+  const plain = readFileSync(join(out, 'ch1', 'index.html'), 'utf8')
+  assert.ok(plain.includes("style-src 'self'; img-src 'self' data:;"))
+})
