@@ -10,9 +10,11 @@ import type { RuntimePage } from '../model/types.ts'
 
 /** Position of the furthest page the learner may open; -1 for a course without pages. */
 export function furthestUnlocked(pages: readonly RuntimePage[], done: readonly string[]): number {
+  // A set keeps this linear: a long course has thousands of pages, and the index asks once per entry.
+  const isDone = new Set(done)
   let furthestDone = -1
   pages.forEach((page, i) => {
-    if (done.includes(page.id)) furthestDone = i
+    if (isDone.has(page.id)) furthestDone = i
   })
   return Math.min(furthestDone + 1, pages.length - 1)
 }

@@ -9,23 +9,26 @@
 import { all, el } from './dom.ts'
 import { furthestUnlocked, isComplete } from './gate.ts'
 import { showNotices } from './notices.ts'
-import { canOpen, doneIds, type PageContext } from './page-context.ts'
+import { canOpen, doneIds, openLimit, type PageContext } from './page-context.ts'
 
 /** Bring links, buttons and status in line with the current progress. */
 function render(context: PageContext): void {
   const pages = context.manifest.pages
   const done = doneIds(context)
+  const limit = openLimit(context)
+  const positions = new Map(pages.map((p, i) => [p.id, i]))
   for (const holder of all('[data-cm-link]')) {
-    const position = pages.findIndex((p) => p.id === holder.getAttribute('data-cm-link'))
+    const position = positions.get(holder.getAttribute('data-cm-link') ?? '') ?? -1
     const page = pages[position]
     const link = holder.querySelector(':scope > a.cm-index-link')
-    if (page && canOpen(context, position)) {
+    if (page && canOpen(context, position, limit)) {
       if (!link) holder.append(el('a', { class: 'cm-index-link', href: page.url }, ...Array.from(holder.childNodes)))
     } else if (link) {
       link.replaceWith(...Array.from(link.childNodes))
     }
   }
-  const started = pages.some((p) => done.includes(p.id))
+  const isDone = new Set(done)
+  const started = pages.some((p) => isDone.has(p.id))
   const complete = isComplete(pages, done)
   const show = (action: string, visible: boolean) => {
     for (const button of all(`[data-cm-action="${action}"]`)) button.hidden = !visible

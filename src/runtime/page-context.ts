@@ -1,6 +1,6 @@
 /** What every part of a page's wiring needs to know. */
 import type { RuntimeManifest } from '../model/types.ts'
-import { isOpen } from './gate.ts'
+import { furthestUnlocked } from './gate.ts'
 import type { ProgressStore } from './progress-store.ts'
 
 export interface PageContext {
@@ -23,7 +23,13 @@ export function doneIds(context: PageContext): string[] {
   return context.store.state.done
 }
 
-/** True when the learner may open the page at `position` in the manifest. */
-export function canOpen(context: PageContext, position: number): boolean {
-  return position >= 0 && (context.ungated || isOpen(context.manifest.pages, doneIds(context), position))
+/** Position of the furthest page the learner may open now (the last page when ungated). */
+export function openLimit(context: PageContext): number {
+  const pages = context.manifest.pages
+  return context.ungated ? pages.length - 1 : furthestUnlocked(pages, doneIds(context))
+}
+
+/** True when the learner may open the page at `position`; pass `limit` from `openLimit` when asking for many pages. */
+export function canOpen(context: PageContext, position: number, limit = openLimit(context)): boolean {
+  return position >= 0 && position <= limit
 }
