@@ -6,6 +6,7 @@
 import type { MarkdownIt } from 'markdown-it'
 import { bankHash } from '../model/quiz-bank.ts'
 import type { Quiz, RuntimeAnswerKey, RuntimeQuiz } from '../model/types.ts'
+import { inlineHtml } from './inline-html.ts'
 import type { RenderEnv } from './render-env.ts'
 
 export function runtimeQuiz(quiz: Quiz, md: MarkdownIt, env: RenderEnv): RuntimeQuiz {
@@ -14,8 +15,8 @@ export function runtimeQuiz(quiz: Quiz, md: MarkdownIt, env: RenderEnv): Runtime
     options: quiz.options,
     bank: bankHash(quiz),
     items: quiz.bank.map((s) => {
-      const key: RuntimeAnswerKey = { a: s.answer ? 0 : 1, x: s.explanation ? md.renderInline(s.explanation, env) : '' }
-      return { id: s.id, html: md.renderInline(s.text, env), key: encodeKey(key) }
+      const key: RuntimeAnswerKey = { a: s.answer ? 0 : 1, x: s.explanation ? inlineHtml(md, s.explanation, env) : '' }
+      return { id: s.id, html: inlineHtml(md, s.text, env), key: encodeKey(key) }
     }),
   }
 }
