@@ -10,7 +10,7 @@
  * 4. swap the folders with two renames and delete what coursemark wrote before.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
-import { copyFile, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { UserError } from '../diagnostic.ts'
 import type { SiteFile } from './plan-site.ts'
@@ -44,9 +44,7 @@ export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: st
     // Folders first, in one pass; then the files, many at a time: a large
     // course writes thousands of small files, and waiting on each one in
     // turn leaves the disk idle.
-    const dirs = new Set<string>()
-    for (const file of files.values()) dirs.add(dirname(join(tmp, file.path)))
-    for (const dir of [...dirs].sort()) mkdirSync(dir, { recursive: true })
+    await makeFolders(tmp, files)
     await inParallel([...files.values()], (file) => {
       const target = join(tmp, file.path)
       return 'data' in file ? writeFile(target, file.data) : copyFile(file.copyFrom, target)
@@ -70,6 +68,22 @@ export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: st
   }
   renameSync(tmp, outDir)
   await removeOwned(old, previous ?? new Set())
+}
+
+/** Makes every folder the files need, parents before children, siblings at once. */
+async function makeFolders(root: string, files: ReadonlyMap<string, SiteFile>): Promise<void> {
+  const byDepth: string[][] = []
+  const seen = new Set<string>()
+  for (const file of files.values()) {
+    const parts = file.path.split('/').slice(0, -1)
+    for (let d = 1; d <= parts.length; d++) {
+      const dir = parts.slice(0, d).join('/')
+      if (seen.has(dir)) continue
+      seen.add(dir)
+      ;(byDepth[d - 1] ??= []).push(join(root, dir))
+    }
+  }
+  for (const level of byDepth) await inParallel(level, (dir) => mkdir(dir))
 }
 
 /** Runs `task` over `items`, WRITERS at a time. */
