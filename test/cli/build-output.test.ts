@@ -5,24 +5,12 @@
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { join } from 'node:path'
 import { test } from 'node:test'
 import { cli, item, ROOT, tempPath, validCourse, writeCourse } from '../helpers/course.ts'
+import { siteTree } from '../helpers/site-tree.ts'
 
 const EXAMPLE = join(ROOT, 'example')
-
-function tree(dir: string): Map<string, string> {
-  const out = new Map<string, string>()
-  const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, e.name)
-      if (e.isDirectory()) walk(p)
-      else out.set(relative(dir, p), createHash('sha256').update(readFileSync(p)).digest('hex'))
-    }
-  }
-  walk(dir)
-  return out
-}
 
 /** The quiz JSON of a built page, and each statement with its decoded key. */
 function quizOf(html: string) {
@@ -38,7 +26,7 @@ test('build writes the sample course at clean URLs with one hashed stylesheet an
   assert.equal(r.code, 0, r.stderr)
   assert.match(r.stdout, /^Built 11 pages \(5 quizzes, 36 statements\) into .+ in \d+ ms\.\n$/)
   assert.equal(r.stderr, '')
-  const files = [...tree(out).keys()].sort()
+  const files = [...siteTree(out).keys()].sort()
   assert.ok(files.includes('index.html'))
   assert.ok(files.includes('how-this-course-works/index.html'))
   const assets = files.filter((f) => f.startsWith('assets/'))
@@ -50,7 +38,7 @@ test('build writes the sample course at clean URLs with one hashed stylesheet an
 test('every built page is a complete, accessible, self-contained document', () => {
   const out = tempPath()
   assert.equal(cli(['build', EXAMPLE, '--out', out]).code, 0)
-  for (const [file] of tree(out)) {
+  for (const [file] of siteTree(out)) {
     if (!file.endsWith('.html')) continue
     const html = readFileSync(join(out, file), 'utf8')
     assert.match(html, /^<!doctype html>\n<html lang="en" dir="ltr"/, file)
@@ -166,7 +154,7 @@ test('build refuses a non-empty folder it did not make, and touches nothing in i
   assert.equal(r.code, 1)
   assert.match(r.stderr, /is not empty and coursemark did not make it/)
   assert.match(r.stderr, /hint: /)
-  assert.deepEqual([...tree(out).keys()], ['notes.txt'])
+  assert.deepEqual([...siteTree(out).keys()], ['notes.txt'])
 })
 
 test('a rebuild replaces what coursemark wrote and keeps files others added', () => {
@@ -190,11 +178,11 @@ test('a rebuild replaces what coursemark wrote and keeps files others added', ()
 test('a failed build leaves the previous site exactly as it was', () => {
   const out = tempPath()
   assert.equal(cli(['build', EXAMPLE, '--out', out]).code, 0)
-  const before = tree(out)
+  const before = siteTree(out)
   const mtime = statSync(join(out, 'index.html')).mtimeMs
   const broken = writeCourse({ 's1.md': '---\ntitle: S\nclass: section\nserial: x\n---\n' }, validCourse())
   assert.equal(cli(['build', broken, '--out', out]).code, 1)
-  assert.deepEqual(tree(out), before)
+  assert.deepEqual(siteTree(out), before)
   assert.equal(statSync(join(out, 'index.html')).mtimeMs, mtime)
 })
 
