@@ -82,9 +82,14 @@ const COMMANDS: Record<string, Command> = {
 
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
-  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+  if (name === undefined) {
+    // No command is a usage mistake: the help goes where errors go.
+    process.stderr.write(`${HELP}\n`)
+    return 2
+  }
+  if (name === '-h' || name === '--help' || name === 'help') {
     process.stdout.write(`${HELP}\n`)
-    return name === undefined ? 2 : 0
+    return 0
   }
   if (name === '-v' || name === '--version') {
     process.stdout.write(`${typeof COURSEMARK_VERSION === 'string' ? COURSEMARK_VERSION : 'dev'}\n`)

@@ -207,6 +207,10 @@ test('usage mistakes exit 2 with a pointer to help', () => {
     assert.doesNotMatch(r.stderr, /\n\s+at /)
   }
   assert.match(cli(['biuld']).stderr, /Did you mean "build"\?/)
+  const bare = cli([])
+  assert.equal(bare.code, 2)
+  assert.equal(bare.stdout, '')
+  assert.match(bare.stderr, /^coursemark: turn a folder of Markdown pages/)
 })
 
 test('--help and --version answer and exit 0', () => {
