@@ -6,7 +6,7 @@
  * builds again.
  */
 import { createHash } from 'node:crypto'
-import { formatDiagnostic } from '../cli/report.ts'
+import { formatDiagnostic, placeOf } from '../cli/report.ts'
 import type { Diagnostic } from '../diagnostic.ts'
 import { escapeHtml } from '../render/escape.ts'
 import { DEV_SCRIPT_URL } from './reload-client.ts'
@@ -24,7 +24,7 @@ code,pre{font-family:ui-monospace,monospace}
 export function errorPage(diagnostics: readonly Diagnostic[], sources: ReadonlyMap<string, string>): string {
   const errors = diagnostics.filter((d) => d.severity === 'error')
   const sections = errors.map((d) => {
-    const where = d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}` : 'The course'
+    const where = placeOf(d) || 'The course'
     // The excerpt and caret exactly as the terminal shows them.
     const excerpt = formatDiagnostic(d, sources, { color: false }).split('\n').slice(1).filter((l) => !l.startsWith('  hint: ')).join('\n')
     return `<section>
