@@ -9,12 +9,19 @@ import { heartPlugin } from './rules/heart.ts'
 import { typographyPlugin } from './rules/typography.ts'
 
 let md: MarkdownIt | null = null
+// The course title is on every page and a section's title in every dot of its chapter: render each once.
+const rendered = new Map<string, string>()
 
 /** The title as HTML, with typography and with Markdown's own syntax shown as written. */
 export function titleHtml(title: string): string {
-  md ??= markdownIt({ html: false, typographer: true, linkify: false }).use(typographyPlugin).use(heartPlugin)
-  // Backslashes make Markdown's syntax characters literal; quotes, dashes and dots stay for the typographer.
-  return md.renderInline(title.replace(/[\\`*_[\]<>&!~|#]/g, (c) => (c === '<' ? '<' : `\\${c}`)))
+  let html = rendered.get(title)
+  if (html === undefined) {
+    md ??= markdownIt({ html: false, typographer: true, linkify: false }).use(typographyPlugin).use(heartPlugin)
+    // Backslashes make Markdown's syntax characters literal; quotes, dashes and dots stay for the typographer.
+    html = md.renderInline(title.replace(/[\\`*_[\]<>&!~|#]/g, (c) => (c === '<' ? '<' : `\\${c}`)))
+    rendered.set(title, html)
+  }
+  return html
 }
 
 /** The title as text, for `<title>`: typography without markup. */
