@@ -4,7 +4,7 @@
  * accessible name and class, and locked ones stop being links.
  */
 import { all } from './dom.ts'
-import { canOpen, doneIds, type PageContext } from './page-context.ts'
+import { canOpen, doneIds, openLimit, type PageContext } from './page-context.ts'
 
 /** A dot's state: this page, done, open but not done yet, or locked. */
 export type DotState = 'current' | 'done' | 'unlocked' | 'locked'
@@ -12,20 +12,20 @@ export type DotState = 'current' | 'done' | 'unlocked' | 'locked'
 const STATES: DotState[] = ['current', 'done', 'unlocked', 'locked']
 
 /** The state of the dot for page `id`, seen from page `here`. */
-export function dotState(context: PageContext, id: string): DotState {
-  const done = doneIds(context)
+export function dotState(context: PageContext, id: string, limit = openLimit(context)): DotState {
   const position = context.manifest.pages.findIndex((page) => page.id === id)
   if (id === context.pageId) return 'current'
-  if (done.includes(id)) return 'done'
-  if (canOpen(context, position)) return 'unlocked'
+  if (doneIds(context).includes(id)) return 'done'
+  if (canOpen(context, position, limit)) return 'unlocked'
   return 'locked'
 }
 
 /** Mark every dot on the page; call again whenever progress changes. */
 export function markDots(context: PageContext): void {
+  const limit = openLimit(context)
   for (const dot of all<HTMLAnchorElement>('a[data-cm-dot]')) {
     const id = dot.getAttribute('data-cm-dot') ?? ''
-    const state = dotState(context, id)
+    const state = dotState(context, id, limit)
     const page = context.manifest.pages.find((p) => p.id === id)
     for (const s of STATES) dot.classList.toggle(`cm-dot-${s}`, s === state)
     const title = dot.querySelector('.cm-dot-title')
