@@ -87,11 +87,15 @@ function others(t: BuildTiming): string {
   const parts: string[] = []
   if (t.hugo) parts.push(`Hugo ${figures(t.hugo, t.course.pages)}`)
   if (t.jekyll) parts.push(`Jekyll ${figures(t.jekyll, t.course.pages)}`)
-  if (t.bareNode) parts.push(`Node doing nothing (node -e 0) ${formatMs(t.bareNode.wallMs)}${t.bareNode.cpuMs === null ? '' : ` · CPU ${formatMs(t.bareNode.cpuMs)}`}`)
+  if (t.bareNode)
+    parts.push(
+      `Node doing nothing (node -e 0) ${formatMs(t.bareNode.wallMs)}${t.bareNode.cpuMs === null ? '' : ` · CPU ${formatMs(t.bareNode.cpuMs)}`}`,
+    )
   return parts.length ? parts.join('; ') : '—'
 }
 
-const vs = (t: BuildTiming, rival: ProcessStats | null): number | null => (rival ? t.coursemark.wallMs / rival.wallMs : null)
+const vs = (t: BuildTiming, rival: ProcessStats | null): number | null =>
+  rival ? t.coursemark.wallMs / rival.wallMs : null
 
 function label(t: BuildTiming): string {
   return `Build, ${t.course.name} (${t.course.pages} pages)`
@@ -101,8 +105,16 @@ function label(t: BuildTiming): string {
 function vsHugoRow(t: BuildTiming, limit: number): Row {
   const ratio = vs(t, t.hugo)
   const jekyll = vs(t, t.jekyll)
-  const measured = ratio === null ? 'no Hugo' : `${formatRatio(ratio)} Hugo${jekyll === null ? '' : `, ${formatRatio(jekyll)} Jekyll`}`
-  return { name: label(t), coursemark: figures(t.coursemark, t.course.pages), others: others(t), measured, budget: `≤ ${limit.toFixed(1)}× Hugo`, verdict: judge(ratio, limit) }
+  const measured =
+    ratio === null ? 'no Hugo' : `${formatRatio(ratio)} Hugo${jekyll === null ? '' : `, ${formatRatio(jekyll)} Jekyll`}`
+  return {
+    name: label(t),
+    coursemark: figures(t.coursemark, t.course.pages),
+    others: others(t),
+    measured,
+    budget: `≤ ${limit.toFixed(1)}× Hugo`,
+    verdict: judge(ratio, limit),
+  }
 }
 
 /**
@@ -111,7 +123,13 @@ function vsHugoRow(t: BuildTiming, limit: number): Row {
  * (or better: start-up weighs less in a bigger course); more means some
  * step grows faster than the course.
  */
-function growthRow(name: string, coursemarkFigures: string, otherFigures: string, small: BuildTiming, big: BuildTiming): Row {
+function growthRow(
+  name: string,
+  coursemarkFigures: string,
+  otherFigures: string,
+  small: BuildTiming,
+  big: BuildTiming,
+): Row {
   const growth = big.coursemark.wallMs / small.coursemark.wallMs
   const size = big.course.pages / small.course.pages
   const hugo = small.hugo && big.hugo ? `; Hugo ${formatRatio(big.hugo.wallMs / small.hugo.wallMs)}` : ''
@@ -130,13 +148,26 @@ function growthRow(name: string, coursemarkFigures: string, otherFigures: string
  * growth from the corpus, 100× against Hugo, then growth from 10× to 100×
  * (where a step that grows faster than the course would show).
  */
-export function buildRows(sample: BuildTiming, corpus: BuildTiming | null, x10: BuildTiming | null, x100: BuildTiming | null): Row[] {
+export function buildRows(
+  sample: BuildTiming,
+  corpus: BuildTiming | null,
+  x10: BuildTiming | null,
+  x100: BuildTiming | null,
+): Row[] {
   const rows = [vsHugoRow(sample, BUILD_BUDGET.vsHugo)]
   if (corpus) rows.push(vsHugoRow(corpus, BUILD_BUDGET.vsHugo))
   if (corpus && x10) {
     const ratio = vs(x10, x10.hugo)
     const perPage = `${formatMs(x10.coursemark.wallMs / x10.course.pages)}/page`
-    rows.push(growthRow(label(x10), `${figures(x10.coursemark, x10.course.pages)} · ${perPage}`, `${others(x10)}${ratio === null ? '' : ` (coursemark ${formatRatio(ratio)})`}`, corpus, x10))
+    rows.push(
+      growthRow(
+        label(x10),
+        `${figures(x10.coursemark, x10.course.pages)} · ${perPage}`,
+        `${others(x10)}${ratio === null ? '' : ` (coursemark ${formatRatio(ratio)})`}`,
+        corpus,
+        x10,
+      ),
+    )
   }
   if (x100) rows.push(vsHugoRow(x100, BUILD_BUDGET.vsHugoAt100))
   if (corpus && x10 && x100) {

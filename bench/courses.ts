@@ -57,7 +57,9 @@ export function scaledCourse(source: BenchCourse, scale: number, parent: string)
   const dir = join(parent, `x${scale}`, basename(source.dir))
   mkdirSync(dir, { recursive: true })
   const files = markdownFiles(source.dir)
-  const serials = files.map((f) => serialOf(readFileSync(join(source.dir, f), 'utf8'))).filter((s): s is number => s !== null)
+  const serials = files
+    .map((f) => serialOf(readFileSync(join(source.dir, f), 'utf8')))
+    .filter((s): s is number => s !== null)
   const stride = Math.max(...serials) + 1
   let pages = 0
   for (const file of files) {
@@ -68,7 +70,10 @@ export function scaledCourse(source: BenchCourse, scale: number, parent: string)
       continue
     }
     for (let copy = 0; copy < scale; copy++) {
-      writeFileSync(join(dir, `${basename(file, '.md')}-${copy}.md`), withSerial(text, (s) => s + copy * stride))
+      writeFileSync(
+        join(dir, `${basename(file, '.md')}-${copy}.md`),
+        withSerial(text, (s) => s + copy * stride),
+      )
       pages += 1
     }
   }
@@ -92,7 +97,10 @@ function serialOf(text: string): number | null {
 function withSerial(text: string, change: (serial: number) => number): string {
   const front = frontMatter(text)
   if (front === null) throw new Error('a page with a serial has front matter')
-  const moved = front.replace(/^serial:(\s*)(\d+)/m, (_, space: string, n: string) => `serial:${space}${change(Number(n))}`)
+  const moved = front.replace(
+    /^serial:(\s*)(\d+)/m,
+    (_, space: string, n: string) => `serial:${space}${change(Number(n))}`,
+  )
   return text.replace(front, moved)
 }
 

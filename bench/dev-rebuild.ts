@@ -69,7 +69,11 @@ function lineWaiter(child: ChildProcess): (pattern: RegExp) => Promise<RegExpMat
   })
   return (pattern) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`dev did not print ${pattern} within ${TIMEOUT_MS} ms; it printed:\n${seen.join('\n')}`)), TIMEOUT_MS)
+      const timer = setTimeout(
+        () =>
+          reject(new Error(`dev did not print ${pattern} within ${TIMEOUT_MS} ms; it printed:\n${seen.join('\n')}`)),
+        TIMEOUT_MS,
+      )
       waiting.push({ pattern, resolve: (m) => (clearTimeout(timer), resolve(m)) })
     })
 }
@@ -136,7 +140,12 @@ function withEdit(text: string, words: string): string {
  * Start `coursemark dev` on a copy of `course` and time `runs` edits to page
  * `pageId` (after one untimed edit: the first rebuild also warms the JIT).
  */
-export async function timeDevRebuild(course: BenchCourse, pageId: string, scratch: string, runs: number): Promise<DevTiming> {
+export async function timeDevRebuild(
+  course: BenchCourse,
+  pageId: string,
+  scratch: string,
+  runs: number,
+): Promise<DevTiming> {
   const missing = devMissing()
   if (missing) return { ok: false, why: missing }
   // The copy keeps the folder's name: the corpus's index loops over site.<folder name>.
@@ -145,13 +154,18 @@ export async function timeDevRebuild(course: BenchCourse, pageId: string, scratc
   const file = join(dir, `${pageId}.md`)
   const original = readFileSync(file, 'utf8')
 
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'coursemark.js'), 'dev', dir, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'coursemark.js'), 'dev', dir, '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stderr = ''
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
   const waitFor = lineWaiter(child)
   try {
     const [, url] = await waitFor(/ at (https?:\/\/[^\s;,]+)/)
-    const events = await openEvents(`${url!.replace(/\/$/, '')}${EVENTS_PATH}?since=${Date.now()}&path=${encodeURIComponent(`/${pageId}/`)}`)
+    const events = await openEvents(
+      `${url!.replace(/\/$/, '')}${EVENTS_PATH}?since=${Date.now()}&path=${encodeURIComponent(`/${pageId}/`)}`,
+    )
     try {
       const total: number[] = []
       const server: number[] = []
@@ -160,7 +174,8 @@ export async function timeDevRebuild(course: BenchCourse, pageId: string, scratc
         writeFileSync(file, withEdit(original, `Edit ${i + 1} by the bench.`))
         const event = await events.next()
         const elapsed = performance.now() - start
-        if (!event.changed.includes(`/${pageId}/`)) throw new Error(`the reload named ${event.changed.join(', ') || 'nothing'}, not /${pageId}/`)
+        if (!event.changed.includes(`/${pageId}/`))
+          throw new Error(`the reload named ${event.changed.join(', ') || 'nothing'}, not /${pageId}/`)
         if (i > 0) {
           total.push(elapsed)
           server.push(event.ms)
@@ -172,7 +187,10 @@ export async function timeDevRebuild(course: BenchCourse, pageId: string, scratc
       events.close()
     }
   } catch (e) {
-    return { ok: false, why: `dev could not be timed: ${e instanceof Error ? e.message : String(e)}${stderr ? `\n${stderr}` : ''}` }
+    return {
+      ok: false,
+      why: `dev could not be timed: ${e instanceof Error ? e.message : String(e)}${stderr ? `\n${stderr}` : ''}`,
+    }
   } finally {
     child.kill('SIGTERM')
   }
@@ -180,7 +198,15 @@ export async function timeDevRebuild(course: BenchCourse, pageId: string, scratc
 
 export function devRow(t: DevTiming, courseName: string): Row {
   const budget = `≤ ${DEV_BUDGET_MS} ms`
-  if (!t.ok) return { name: `Dev rebuild, ${courseName}: one section edited`, coursemark: t.why.split('\n')[0]!, others: '—', measured: '—', budget, verdict: 'not measured' }
+  if (!t.ok)
+    return {
+      name: `Dev rebuild, ${courseName}: one section edited`,
+      coursemark: t.why.split('\n')[0]!,
+      others: '—',
+      measured: '—',
+      budget,
+      verdict: 'not measured',
+    }
   return {
     name: `Dev rebuild, ${courseName}: ${t.pageId} edited`,
     coursemark: `edit to reload event ${formatMs(t.editToReloadMs)}; server's own figure ${formatMs(t.serverMs)} (median of ${t.runs})`,

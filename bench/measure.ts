@@ -58,7 +58,9 @@ export function timeProcess(command: Command): ProcessRun {
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6
     if (r.error) throw r.error
     if (r.status !== 0) {
-      throw new Error(`${command.program} ${command.args.join(' ')} exited with ${r.status ?? r.signal}:\n${r.stderr.toString()}${r.stdout.toString()}`)
+      throw new Error(
+        `${command.program} ${command.args.join(' ')} exited with ${r.status ?? r.signal}:\n${r.stderr.toString()}${r.stdout.toString()}`,
+      )
     }
     if (!hasGnuTime) return { wallMs, cpuMs: null, peakBytes: null }
     // GNU time writes "Command exited with non-zero status" lines first on failure; the figures are the last line.
@@ -90,7 +92,8 @@ export function timeInterleaved(commands: Command[], runs: number, warmUp = true
 
 /** Medians of a set of runs. */
 export function summarize(runs: ProcessRun[]): ProcessStats {
-  const nullable = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : median(xs as number[]))
+  const nullable = (xs: (number | null)[]): number | null =>
+    xs.some((x) => x === null) ? null : median(xs as number[])
   return {
     wallMs: median(runs.map((r) => r.wallMs)),
     cpuMs: nullable(runs.map((r) => r.cpuMs)),

@@ -40,7 +40,9 @@ function firstLine(program: string, args: string[]): string {
 /** Hugo, or null when it is not installed. */
 export function findHugo(): Rival | null {
   const program = which('hugo')
-  return program ? { name: 'Hugo', program, version: firstLine(program, ['version']).replace(/ BuildDate.*$/, '') } : null
+  return program
+    ? { name: 'Hugo', program, version: firstLine(program, ['version']).replace(/ BuildDate.*$/, '') }
+    : null
 }
 
 /** Jekyll, or null when it is not installed. */
@@ -79,7 +81,8 @@ export function hugoCommand(hugo: Rival, course: BenchCourse, scratch: string): 
  */
 export function jekyllCommand(jekyll: Rival, course: BenchCourse, scratch: string): Command {
   const collection = basename(course.dir)
-  if (collection !== 'listen') throw new Error(`bench/samples/jekyll/_config.yml names the collection "listen", not "${collection}"`)
+  if (collection !== 'listen')
+    throw new Error(`bench/samples/jekyll/_config.yml names the collection "listen", not "${collection}"`)
   const site = join(scratch, `jekyll-${course.name}`)
   const out = join(scratch, `jekyll-${course.name}-out`)
   cpSync(join(ROOT, 'bench', 'samples', 'jekyll'), site, { recursive: true })

@@ -40,9 +40,13 @@ const progress = (message: string) => process.stderr.write(`bench: ${message}\n`
 const notes: string[] = []
 
 const rivals: Rivals = { hugo: findHugo(), jekyll: findJekyll() }
-if (!rivals.hugo) notes.push('hugo is not installed (apt-get install hugo): no Hugo figures, and the rows judged against Hugo are not measured.')
+if (!rivals.hugo)
+  notes.push(
+    'hugo is not installed (apt-get install hugo): no Hugo figures, and the rows judged against Hugo are not measured.',
+  )
 if (!rivals.jekyll) notes.push('jekyll is not installed (apt-get install jekyll): no Jekyll figures.')
-if (!existsSync(GNU_TIME)) notes.push(`${GNU_TIME} is missing (apt-get install time): wall times only, no CPU time or peak memory.`)
+if (!existsSync(GNU_TIME))
+  notes.push(`${GNU_TIME} is missing (apt-get install time): wall times only, no CPU time or peak memory.`)
 
 const loadBefore = loadavg()[0]!
 const scratch = mkdtempSync(join(tmpdir(), 'coursemark-bench-'))
@@ -50,7 +54,12 @@ const rows: Row[] = []
 try {
   const sample = sampleCourse()
   progress(`building the sample course (${sample.pages} pages), ${runs} run${runs > 1 ? 's' : ''} per tool`)
-  const sampleTiming = timeBuilds(sample, rivals, scratch, { runs, warmUp: !quick, withJekyll: false, withBareNode: true })
+  const sampleTiming = timeBuilds(sample, rivals, scratch, {
+    runs,
+    warmUp: !quick,
+    withJekyll: false,
+    withBareNode: true,
+  })
 
   const corpus = quick ? null : corpusCourse()
   if (!quick && !corpus) notes.push(`No reference corpus at ${CORPUS_DIR}: the corpus, 10× and 100× rows are left out.`)
@@ -79,11 +88,19 @@ try {
   const section = weights.filter((w) => w.kind === 'section' && w.quiz).sort((a, b) => b.total.gzip - a.total.gzip)[0]
 
   progress(`dev rebuild on the ${site.course.name}`)
-  rows.push(devRow(section ? await timeDevRebuild(site.course, section.id, scratch, runs) : { ok: false, why: 'no section with a quiz' }, site.course.name))
+  rows.push(
+    devRow(
+      section
+        ? await timeDevRebuild(site.course, section.id, scratch, runs)
+        : { ok: false, why: 'no section with a quiz' },
+      site.course.name,
+    ),
+  )
 
   const why = runtimeUnavailable()
   progress(`runtime in Chromium on the ${site.course.name}`)
-  const runtime = why || !section ? null : await timeRuntime(site.course.dir, site.outDir, site.course.base, section.id, runs)
+  const runtime =
+    why || !section ? null : await timeRuntime(site.course.dir, site.outDir, site.course.base, section.id, runs)
   rows.push(runtimeRow(runtime, site.course.name, why ?? 'no section with a quiz'))
 } finally {
   if (values.keep) progress(`kept ${scratch}`)
@@ -92,9 +109,15 @@ try {
 
 const cpu = /^model name\s*:\s*(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU'
 const tools = [rivals.hugo?.version, rivals.jekyll?.version].filter(Boolean).join(', ')
-console.log(`Machine: ${availableParallelism()} cores (nproc), ${cpu}; Node ${process.version}${tools ? `; ${tools}` : ''}.`)
-console.log(`Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end: other work on the machine slows every figure alike.`)
-console.log(`Medians of ${runs} run${runs > 1 ? 's' : ''}${quick ? '' : ' after a warm-up'}; builds are cold processes, timed in turn round by round; memory is peak RSS from ${GNU_TIME} (%M); gzip is zlib level 9; KB = 1000 bytes.`)
+console.log(
+  `Machine: ${availableParallelism()} cores (nproc), ${cpu}; Node ${process.version}${tools ? `; ${tools}` : ''}.`,
+)
+console.log(
+  `Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end: other work on the machine slows every figure alike.`,
+)
+console.log(
+  `Medians of ${runs} run${runs > 1 ? 's' : ''}${quick ? '' : ' after a warm-up'}; builds are cold processes, timed in turn round by round; memory is peak RSS from ${GNU_TIME} (%M); gzip is zlib level 9; KB = 1000 bytes.`,
+)
 for (const note of notes) console.log(`Note: ${note}`)
 console.log('')
 console.log(formatTable(rows))

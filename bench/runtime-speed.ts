@@ -25,7 +25,16 @@ export const CHROMIUM = '/usr/bin/chromium'
 export const RUNTIME_BUDGET_MS = 100
 const CPU_SLOWDOWN = 4
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 /** In-page times of one visit, in ms from navigation start. */
 export interface VisitTimes {
@@ -76,14 +85,25 @@ const WATCH_FOR_RADIO = `(() => {
  * Time `runs` visits (after one warm-up visit) to section `pageId` of the
  * site built from `courseDir` into `siteDir` under `base`.
  */
-export async function timeRuntime(courseDir: string, siteDir: string, base: string, pageId: string, runs: number): Promise<RuntimeTiming> {
+export async function timeRuntime(
+  courseDir: string,
+  siteDir: string,
+  base: string,
+  pageId: string,
+  runs: number,
+): Promise<RuntimeTiming> {
   const compiled = await compileCourse({ courseDir, base })
   const course = compiled.course
   if (!course) throw new Error(`${courseDir} does not build`)
   const position = course.sequence.findIndex((s) => s.page.id === pageId)
   const target = course.sequence[position]
   if (!target) throw new Error(`no page ${pageId} in ${courseDir}`)
-  const progress = JSON.stringify({ v: 1, seed: '0123456789abcdef', done: course.sequence.slice(0, position).map((s) => s.page.id), attempts: {} })
+  const progress = JSON.stringify({
+    v: 1,
+    seed: '0123456789abcdef',
+    done: course.sequence.slice(0, position).map((s) => s.page.id),
+    attempts: {},
+  })
   const key = `coursemark:${course.id}:v1`
 
   const server = await serveSite(siteDir, base)
@@ -99,8 +119,11 @@ export async function timeRuntime(courseDir: string, siteDir: string, base: stri
       const cdp = await context.newCDPSession(page)
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
       await page.goto(url)
-      const times = (await (await page.waitForFunction('window.__cmBench', null, { timeout: 30_000 })).jsonValue()) as VisitTimes
-      if (page.url() !== url) throw new Error(`${url} sent the learner to ${page.url()}: the seeded progress did not open it`)
+      const times = (await (
+        await page.waitForFunction('window.__cmBench', null, { timeout: 30_000 })
+      ).jsonValue()) as VisitTimes
+      if (page.url() !== url)
+        throw new Error(`${url} sent the learner to ${page.url()}: the seeded progress did not open it`)
       // Prove the answer can really be chosen (untimed).
       await page.getByRole('radio').first().check()
       return times
@@ -120,7 +143,10 @@ export async function timeRuntime(courseDir: string, siteDir: string, base: stri
         bares.push(bare)
       }
     }
-    const medians = (vs: VisitTimes[]): VisitTimes => ({ radio: median(vs.map((v) => v.radio)), ready: median(vs.map((v) => v.ready)) })
+    const medians = (vs: VisitTimes[]): VisitTimes => ({
+      radio: median(vs.map((v) => v.radio)),
+      ready: median(vs.map((v) => v.ready)),
+    })
     return { pageId, section: medians(sections), bare: medians(bares), runs }
   } finally {
     await browser.close()
@@ -135,7 +161,15 @@ export function runtimeUnavailable(): string | null {
 
 export function runtimeRow(t: RuntimeTiming | null, courseName: string, why: string): Row {
   const name = `Runtime, ${courseName} ${t ? t.pageId : 'section'} (Chromium, CPU 4× slower)`
-  if (!t) return { name, coursemark: why, others: '—', measured: '—', budget: `≤ ${RUNTIME_BUDGET_MS} ms`, verdict: 'not measured' }
+  if (!t)
+    return {
+      name,
+      coursemark: why,
+      others: '—',
+      measured: '—',
+      budget: `≤ ${RUNTIME_BUDGET_MS} ms`,
+      verdict: 'not measured',
+    }
   return {
     name,
     coursemark: `radio in page ${formatMs(t.section.radio)} · drawn and free ${formatMs(t.section.ready)} (median of ${t.runs})`,

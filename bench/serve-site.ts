@@ -16,7 +16,8 @@ export const BARE_RADIO_PATH = '/__bench/radio'
 
 const BARE_PAGES: Record<string, string> = {
   [BLANK_PATH]: '<!doctype html><html lang="en"><title>blank</title></html>',
-  [BARE_RADIO_PATH]: '<!doctype html><html lang="en"><title>radio</title><label><input type="radio" name="a"> True</label></html>',
+  [BARE_RADIO_PATH]:
+    '<!doctype html><html lang="en"><title>radio</title><label><input type="radio" name="a"> True</label></html>',
 }
 
 /** A running server and how to stop it. */

@@ -32,10 +32,15 @@ export function judge(value: number | null, limit: number): Verdict {
 
 /** The rows as an aligned Markdown table. */
 export function formatTable(rows: Row[]): string {
-  const cells = [HEAD as readonly string[], ...rows.map((r) => [r.name, r.coursemark, r.others, r.measured, r.budget, r.verdict])]
+  const cells = [
+    HEAD as readonly string[],
+    ...rows.map((r) => [r.name, r.coursemark, r.others, r.measured, r.budget, r.verdict]),
+  ]
   const widths = HEAD.map((_, i) => Math.max(...cells.map((c) => width(c[i]!))))
   const line = (c: readonly string[]) => `| ${c.map((s, i) => s + ' '.repeat(widths[i]! - width(s))).join(' | ')} |`
-  return [line(cells[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n')
+  return [line(cells[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join(
+    '\n',
+  )
 }
 
 /** Columns a string takes in a terminal (the table's `×`, `≤` and `·` take one each). */

@@ -56,9 +56,13 @@ export function weighSite(siteDir: string, base: string): PageWeight[] {
     const doc = parseDocument(data.toString('utf8'))
     const root = DomUtils.findOne((e) => e.name === 'html', doc.children)
     const all = DomUtils.findAll(() => true, doc.children)
-    const css = all.filter((e) => e.name === 'link' && /\bstylesheet\b/.test(e.attribs['rel'] ?? '')).map((e) => file(e.attribs['href'] ?? ''))
+    const css = all
+      .filter((e) => e.name === 'link' && /\bstylesheet\b/.test(e.attribs['rel'] ?? ''))
+      .map((e) => file(e.attribs['href'] ?? ''))
     const js = all.filter((e) => e.name === 'script' && e.attribs['src']).map((e) => file(e.attribs['src']!))
-    const other = all.filter((e) => e.name === 'img' && e.attribs['src'] && !e.attribs['src'].startsWith('data:')).map((e) => file(e.attribs['src']!))
+    const other = all
+      .filter((e) => e.name === 'img' && e.attribs['src'] && !e.attribs['src'].startsWith('data:'))
+      .map((e) => file(e.attribs['src']!))
     const w = {
       id: root?.attribs['data-cm-page'] ?? path,
       kind: root?.attribs['data-cm-kind'] ?? 'unknown',
@@ -101,13 +105,15 @@ export function weightRows(pages: PageWeight[], courseName: string): Row[] {
     const which = of.length > 1 ? `${heaviest.id}, heaviest of ${of.length}` : heaviest.id
     const parts = [`HTML ${pair(heaviest.html)}`, `CSS ${pair(heaviest.css)}`, `JS ${pair(heaviest.js)}`]
     if (heaviest.other.raw) parts.push(`images ${pair(heaviest.other)}`)
-    return [{
-      name: `Weight, ${courseName} ${label} (${which})`,
-      coursemark: parts.join(' · '),
-      others: '—',
-      measured: `first visit ${pair(heaviest.total)}`,
-      budget: `≤ ${formatBytes(WEIGHT_BUDGET_BYTES)} gzip`,
-      verdict: judge(heaviest.total.gzip, WEIGHT_BUDGET_BYTES),
-    }]
+    return [
+      {
+        name: `Weight, ${courseName} ${label} (${which})`,
+        coursemark: parts.join(' · '),
+        others: '—',
+        measured: `first visit ${pair(heaviest.total)}`,
+        budget: `≤ ${formatBytes(WEIGHT_BUDGET_BYTES)} gzip`,
+        verdict: judge(heaviest.total.gzip, WEIGHT_BUDGET_BYTES),
+      },
+    ]
   })
 }

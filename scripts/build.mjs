@@ -40,7 +40,9 @@ try {
     define: { COURSEMARK_VERSION: JSON.stringify(pkg.version) },
     chunkNames: 'chunks/[name]-[hash]',
     // Bundled CommonJS dependencies may call require(); give them one.
-    banner: { js: "import { createRequire as __cmCreateRequire } from 'node:module'; const require = __cmCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cmCreateRequire } from 'node:module'; const require = __cmCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   })
 } catch {

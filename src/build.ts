@@ -53,7 +53,11 @@ export interface BuildResult {
 /** Builds the course in memory; writes nothing. */
 export async function compileCourse(options: BuildOptions): Promise<BuildResult> {
   const courseDir = resolve(options.courseDir)
-  const site: SiteOptions = { base: normalizeBase(options.base ?? '/'), openAll: options.openAll ?? false, devScript: options.devScript ?? null }
+  const site: SiteOptions = {
+    base: normalizeBase(options.base ?? '/'),
+    openAll: options.openAll ?? false,
+    devScript: options.devScript ?? null,
+  }
   const exclude = options.outDir ? [resolve(options.outDir)] : []
   const diagnostics: Diagnostic[] = []
   const pages = new Map<string, RenderedPage>()
@@ -85,7 +89,15 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
   }
   if (cache) for (const path of cache.frontMatter.keys()) if (!sources.has(path)) cache.frontMatter.delete(path)
   if (files.pages.length === 0 && !hasErrors(diagnostics)) {
-    diagnostics.push({ severity: 'error', code: 'load/no-pages', message: `${courseDir} holds no Markdown pages.`, file: '', line: 0, column: 0, hint: 'Pass the folder with your .md pages, or start a course with `coursemark new DIR`.' })
+    diagnostics.push({
+      severity: 'error',
+      code: 'load/no-pages',
+      message: `${courseDir} holds no Markdown pages.`,
+      file: '',
+      line: 0,
+      column: 0,
+      hint: 'Pass the folder with your .md pages, or start a course with `coursemark new DIR`.',
+    })
   }
   const skeleton = buildCourse(loaded, files.statics, basename(courseDir))
   diagnostics.push(...skeleton.diagnostics)
@@ -141,7 +153,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? '_site')
   const courseDir = resolve(options.courseDir)
   if (outDir === courseDir || courseDir.startsWith(outDir + '/')) {
-    throw new UserError(`The output folder ${outDir} would hold the course itself.`, 'Choose an --out folder outside the course, such as `_site`.')
+    throw new UserError(
+      `The output folder ${outDir} would hold the course itself.`,
+      'Choose an --out folder outside the course, such as `_site`.',
+    )
   }
   const result = await compileCourse({ ...options, outDir })
   if (result.ok && result.plan) await writeSite(result.plan.files, outDir)
@@ -154,7 +169,10 @@ export function normalizeBase(base: string): string {
   if (!b.startsWith('/')) b = `/${b}`
   if (!b.endsWith('/')) b = `${b}/`
   if (!/^\/(?:[A-Za-z0-9._~!$&'()*+,;=:@%-]+\/)*$/.test(b) || /\/\.\.?\//.test(b)) {
-    throw new UserError(`--base ${JSON.stringify(base)} is not a URL path.`, 'Give the path the site is served under, such as `--base /listen/`.')
+    throw new UserError(
+      `--base ${JSON.stringify(base)} is not a URL path.`,
+      'Give the path the site is served under, such as `--base /listen/`.',
+    )
   }
   return b
 }

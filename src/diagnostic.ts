@@ -36,9 +36,7 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
 
 /** Orders diagnostics by file, then position, so output is stable. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
-  )
+  return list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
 }
 
 /**

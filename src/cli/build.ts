@@ -17,7 +17,8 @@ export async function runBuild(args: { dir: string; out: string; base: string })
   const started = process.hrtime.bigint()
   const result = await build({ courseDir: args.dir, outDir: args.out, base: args.base })
   const style = styleFor(process.stderr)
-  if (result.diagnostics.length) process.stderr.write(`${formatDiagnostics(result.diagnostics, result.sources, style)}\n\n`)
+  if (result.diagnostics.length)
+    process.stderr.write(`${formatDiagnostics(result.diagnostics, result.sources, style)}\n\n`)
   if (!result.ok) {
     process.stderr.write(`Build failed: ${countSummary(result.diagnostics)}. Nothing was written.\n`)
     return 1

@@ -42,7 +42,8 @@ export interface CheckReport {
 }
 
 export async function runCheck(args: { dir: string; format: string; strict: boolean; base: string }): Promise<number> {
-  if (args.format !== 'text' && args.format !== 'json') throw new UsageError(`--format must be text or json, not ${JSON.stringify(args.format)}.`)
+  if (args.format !== 'text' && args.format !== 'json')
+    throw new UsageError(`--format must be text or json, not ${JSON.stringify(args.format)}.`)
   const result = await compileCourse({ courseDir: args.dir, base: args.base })
   const diagnostics = sortDiagnostics([
     ...result.diagnostics,
@@ -53,13 +54,23 @@ export async function runCheck(args: { dir: string; format: string; strict: bool
   const ok = counts.error === 0 && !(args.strict && counts.warning > 0)
 
   if (args.format === 'json') {
-    const report: CheckReport = { version: 1, root: resolve(args.dir), ok, pages: result.sources.size, counts, diagnostics }
+    const report: CheckReport = {
+      version: 1,
+      root: resolve(args.dir),
+      ok,
+      pages: result.sources.size,
+      counts,
+      diagnostics,
+    }
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`)
     return ok ? 0 : 1
   }
   const pages = `${result.sources.size} page${result.sources.size === 1 ? '' : 's'}`
-  if (diagnostics.length) process.stdout.write(`${formatDiagnostics(diagnostics, result.sources, styleFor(process.stdout))}\n\n`)
+  if (diagnostics.length)
+    process.stdout.write(`${formatDiagnostics(diagnostics, result.sources, styleFor(process.stdout))}\n\n`)
   const summary = countSummary(diagnostics)
-  process.stdout.write(`Checked ${pages}: ${summary || 'no problems found'}${!ok && counts.error === 0 ? ' (--strict: warnings fail the check)' : ''}.\n`)
+  process.stdout.write(
+    `Checked ${pages}: ${summary || 'no problems found'}${!ok && counts.error === 0 ? ' (--strict: warnings fail the check)' : ''}.\n`,
+  )
   return ok ? 0 : 1
 }

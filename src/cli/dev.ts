@@ -28,7 +28,9 @@ export async function runDev(args: { dir: string; port: number; openAll: boolean
     log: (line) => process.stdout.write(`${line}\n`),
     report: (diagnostics, sources) => process.stderr.write(`${formatDiagnostics(diagnostics, sources, style)}\n\n`),
   })
-  process.stdout.write(`Serving ${args.dir} at ${server.url}${args.openAll ? ' with every page open (--open-all)' : ''}; watching for changes (Ctrl+C to stop).\n`)
+  process.stdout.write(
+    `Serving ${args.dir} at ${server.url}${args.openAll ? ' with every page open (--open-all)' : ''}; watching for changes (Ctrl+C to stop).\n`,
+  )
   await new Promise<void>((done) => {
     process.once('SIGINT', done)
     process.once('SIGTERM', done)

@@ -45,32 +45,54 @@ const COMMANDS: Record<string, Command> = {
     help: BUILD_HELP,
     options: { out: { type: 'string', short: 'o' }, base: { type: 'string', short: 'b' } },
     maxPositionals: 1,
-    run: (pos, v) => runBuild({ dir: pos[0] ?? '.', out: str(v['out']) ?? '_site', base: normalizeBase(str(v['base']) ?? '/') }),
+    run: (pos, v) =>
+      runBuild({ dir: pos[0] ?? '.', out: str(v['out']) ?? '_site', base: normalizeBase(str(v['base']) ?? '/') }),
   },
   serve: {
     help: SERVE_HELP,
     options: { port: { type: 'string', short: 'p' }, base: { type: 'string', short: 'b' } },
     maxPositionals: 1,
-    run: (pos, v) => runServe({ dir: pos[0] ?? '_site', port: port(str(v['port']) ?? '8080'), base: normalizeBase(str(v['base']) ?? '/') }),
+    run: (pos, v) =>
+      runServe({
+        dir: pos[0] ?? '_site',
+        port: port(str(v['port']) ?? '8080'),
+        base: normalizeBase(str(v['base']) ?? '/'),
+      }),
   },
   // The author tools are loaded only when used, so that `build` starts without them.
   check: {
     help: async () => (await import('./check.ts')).CHECK_HELP,
-    options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' }, base: { type: 'string', short: 'b' } },
+    options: {
+      format: { type: 'string', short: 'f' },
+      strict: { type: 'boolean' },
+      base: { type: 'string', short: 'b' },
+    },
     maxPositionals: 1,
-    run: async (pos, v) => (await import('./check.ts')).runCheck({ dir: pos[0] ?? '.', format: str(v['format']) ?? 'text', strict: v['strict'] === true, base: normalizeBase(str(v['base']) ?? '/') }),
+    run: async (pos, v) =>
+      (await import('./check.ts')).runCheck({
+        dir: pos[0] ?? '.',
+        format: str(v['format']) ?? 'text',
+        strict: v['strict'] === true,
+        base: normalizeBase(str(v['base']) ?? '/'),
+      }),
   },
   dev: {
     help: async () => (await import('./dev.ts')).DEV_HELP,
     options: { port: { type: 'string', short: 'p' }, 'open-all': { type: 'boolean' } },
     maxPositionals: 1,
-    run: async (pos, v) => (await import('./dev.ts')).runDev({ dir: pos[0] ?? '.', port: port(str(v['port']) ?? '8080'), openAll: v['open-all'] === true }),
+    run: async (pos, v) =>
+      (await import('./dev.ts')).runDev({
+        dir: pos[0] ?? '.',
+        port: port(str(v['port']) ?? '8080'),
+        openAll: v['open-all'] === true,
+      }),
   },
   quiz: {
     help: async () => (await import('./quiz.ts')).QUIZ_HELP,
     options: { 'dry-run': { type: 'boolean', short: 'n' } },
     maxPositionals: Infinity,
-    run: async (pos, v) => (await import('./quiz.ts')).runQuiz({ action: pos[0], files: pos.slice(1), dryRun: v['dry-run'] === true }),
+    run: async (pos, v) =>
+      (await import('./quiz.ts')).runQuiz({ action: pos[0], files: pos.slice(1), dryRun: v['dry-run'] === true }),
   },
   new: {
     help: async () => (await import('./new.ts')).NEW_HELP,
@@ -99,20 +121,31 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (!command) {
       const near = closest(name, Object.keys(COMMANDS))
-      throw new UsageError(`Unknown command "${name}".${near ? ` Did you mean "${near}"?` : ''} Run \`coursemark --help\` for the list.`)
+      throw new UsageError(
+        `Unknown command "${name}".${near ? ` Did you mean "${near}"?` : ''} Run \`coursemark --help\` for the list.`,
+      )
     }
     let parsed
     try {
-      parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true })
+      parsed = parseArgs({
+        args: rest,
+        options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+        allowPositionals: true,
+        strict: true,
+      })
     } catch (e) {
-      throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')} Run \`coursemark ${name} --help\`.`)
+      throw new UsageError(
+        `${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')} Run \`coursemark ${name} --help\`.`,
+      )
     }
     if (parsed.values['help']) {
       process.stdout.write(`${typeof command.help === 'string' ? command.help : await command.help()}\n`)
       return 0
     }
     if (parsed.positionals.length > command.maxPositionals) {
-      throw new UsageError(`Too many arguments: ${parsed.positionals.slice(command.maxPositionals).join(' ')}. Run \`coursemark ${name} --help\`.`)
+      throw new UsageError(
+        `Too many arguments: ${parsed.positionals.slice(command.maxPositionals).join(' ')}. Run \`coursemark ${name} --help\`.`,
+      )
     }
     return await command.run(parsed.positionals, parsed.values)
   } catch (e) {
@@ -135,6 +168,7 @@ function str(v: string | boolean | undefined): string | undefined {
 
 function port(s: string): number {
   const n = Number(s)
-  if (!/^\d+$/.test(s) || n > 65535) throw new UserError(`--port ${JSON.stringify(s)} is not a port number.`, 'Use a number from 0 to 65535.')
+  if (!/^\d+$/.test(s) || n > 65535)
+    throw new UserError(`--port ${JSON.stringify(s)} is not a port number.`, 'Use a number from 0 to 65535.')
   return n
 }

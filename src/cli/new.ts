@@ -14,18 +14,24 @@ Options:
   -h, --help   show this help`
 
 export async function runNew(args: { dir: string | undefined }): Promise<number> {
-  if (args.dir === undefined) throw new UsageError('Name the folder to start the course in: `coursemark new my-course`.')
+  if (args.dir === undefined)
+    throw new UsageError('Name the folder to start the course in: `coursemark new my-course`.')
   const dir = resolve(args.dir)
   let entries: string[] | null = null
   try {
-    if (!statSync(dir).isDirectory()) throw new UserError(`${args.dir} is a file, not a folder.`, 'Name a new folder, or an empty one.')
+    if (!statSync(dir).isDirectory())
+      throw new UserError(`${args.dir} is a file, not a folder.`, 'Name a new folder, or an empty one.')
     entries = readdirSync(dir)
   } catch (e) {
     if (e instanceof UserError) throw e
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new UserError(`${args.dir} cannot be used (${(e as NodeJS.ErrnoException).code ?? String(e)}).`)
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new UserError(`${args.dir} cannot be used (${(e as NodeJS.ErrnoException).code ?? String(e)}).`)
   }
   if (entries && entries.length) {
-    throw new UserError(`${args.dir} is not empty, so no course was started there.`, 'Name a new folder, or an empty one: coursemark never writes over your files.')
+    throw new UserError(
+      `${args.dir} is not empty, so no course was started there.`,
+      'Name a new folder, or an empty one: coursemark never writes over your files.',
+    )
   }
   const files = scaffold(titleOf(basename(dir)))
   mkdirSync(dir, { recursive: true })
@@ -37,7 +43,9 @@ export async function runNew(args: { dir: string | undefined }): Promise<number>
     [`coursemark build ${shown} --out _site`, 'make the site to publish'],
   ]
   const width = Math.max(...next.map(([c]) => c!.length))
-  process.stdout.write(`Started a course in ${args.dir}:\n${[...files.keys()].map((f) => `  ${f}\n`).join('')}\nNext:\n${next.map(([c, what]) => `  ${c!.padEnd(width)}   ${what}\n`).join('')}`)
+  process.stdout.write(
+    `Started a course in ${args.dir}:\n${[...files.keys()].map((f) => `  ${f}\n`).join('')}\nNext:\n${next.map(([c, what]) => `  ${c!.padEnd(width)}   ${what}\n`).join('')}`,
+  )
   return 0
 }
 
@@ -51,7 +59,9 @@ function titleOf(name: string): string {
 function scaffold(title: string): Map<string, string> {
   const quote = (s: string) => (/^[\w ]+$/.test(s) ? s : JSON.stringify(s))
   return new Map([
-    ['index.md', `---
+    [
+      'index.md',
+      `---
 title: ${quote(title)}
 class: index
 ---
@@ -60,8 +70,11 @@ below take them through the chapters and sections in order.
 
 This page is \`index.md\`. Write what the course is about, who it is for and
 how long it takes.
-`],
-    ['getting-started.md', `---
+`,
+    ],
+    [
+      'getting-started.md',
+      `---
 title: "Chapter 1: Getting started"
 class: chapter
 serial: 1
@@ -70,8 +83,11 @@ A chapter page opens a chapter: the sections after it, in \`serial\` order,
 belong to it until the next chapter page.
 
 Say here what the chapter covers.
-`],
-    ['writing-pages.md', `---
+`,
+    ],
+    [
+      'writing-pages.md',
+      `---
 title: Writing pages
 class: section
 serial: 2
@@ -88,8 +104,11 @@ them with \`![what the picture shows](picture.png)\`.
 
 This section has no quiz, so learners go on with a button.
 {: data-n="0"}
-`],
-    ['quizzes.md', `---
+`,
+    ],
+    [
+      'quizzes.md',
+      `---
 title: Quizzes
 class: section
 serial: 3
@@ -110,6 +129,7 @@ Mark each statement True or False, then press Score:
   - True: That is what the text after the colon is for.
 - Learners' progress is sent to the course author.
   - False: Progress stays in the learner's browser.
-`],
+`,
+    ],
   ])
 }

@@ -29,10 +29,16 @@ Options:
 
 export async function runQuiz(args: { action: string | undefined; files: string[]; dryRun: boolean }): Promise<number> {
   if (args.action !== 'decode' && args.action !== 'encode') {
-    throw new UsageError(args.action === undefined ? 'Say what to do: `coursemark quiz decode FILE…` or `coursemark quiz encode FILE…`.' : `Unknown quiz action "${args.action}": use decode or encode. Run \`coursemark quiz --help\`.`)
+    throw new UsageError(
+      args.action === undefined
+        ? 'Say what to do: `coursemark quiz decode FILE…` or `coursemark quiz encode FILE…`.'
+        : `Unknown quiz action "${args.action}": use decode or encode. Run \`coursemark quiz --help\`.`,
+    )
   }
-  if (!args.files.length) throw new UsageError(`Name the pages to ${args.action}: \`coursemark quiz ${args.action} FILE…\`.`)
-  if (args.dryRun && args.action === 'decode') throw new UsageError('--dry-run goes with encode; decode never writes. Run `coursemark quiz --help`.')
+  if (!args.files.length)
+    throw new UsageError(`Name the pages to ${args.action}: \`coursemark quiz ${args.action} FILE…\`.`)
+  if (args.dryRun && args.action === 'decode')
+    throw new UsageError('--dry-run goes with encode; decode never writes. Run `coursemark quiz --help`.')
 
   // Pages whose front matter the quick reader cannot take need the YAML library; load it once, up front.
   await loadYaml()
@@ -40,7 +46,8 @@ export async function runQuiz(args: { action: string | undefined; files: string[
   const several = args.files.length > 1
   let failed = false
   const report = (file: string, text: string, diagnostics: Diagnostic[]) => {
-    if (diagnostics.length) process.stderr.write(`${formatDiagnostics(diagnostics, new Map([[file, text]]), style)}\n\n`)
+    if (diagnostics.length)
+      process.stderr.write(`${formatDiagnostics(diagnostics, new Map([[file, text]]), style)}\n\n`)
     if (hasErrors(diagnostics)) failed = true
   }
   args.files.forEach((file, k) => {
@@ -74,14 +81,18 @@ export async function runQuiz(args: { action: string | undefined; files: string[
       copyFileSync(file, backup, constants.COPYFILE_EXCL)
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code
-      process.stderr.write(code === 'EEXIST'
-        ? `coursemark: ${backup} already exists, so ${file} was not changed.\n  hint: Move the old backup away, or see the result first with --dry-run.\n`
-        : `coursemark: cannot back up ${file} to ${backup} (${code ?? String(e)}), so it was not changed.\n`)
+      process.stderr.write(
+        code === 'EEXIST'
+          ? `coursemark: ${backup} already exists, so ${file} was not changed.\n  hint: Move the old backup away, or see the result first with --dry-run.\n`
+          : `coursemark: cannot back up ${file} to ${backup} (${code ?? String(e)}), so it was not changed.\n`,
+      )
       failed = true
       return
     }
     replaceFile(file, result.text)
-    process.stdout.write(`${file}: encoded ${result.rewritten} readable item${result.rewritten === 1 ? '' : 's'} (backup: ${backup}).\n`)
+    process.stdout.write(
+      `${file}: encoded ${result.rewritten} readable item${result.rewritten === 1 ? '' : 's'} (backup: ${backup}).\n`,
+    )
   })
   return failed ? 1 : 0
 }

@@ -19,7 +19,9 @@ const COLORS: Record<Severity, string> = { error: '31', warning: '33', note: '36
 export function formatDiagnostic(d: Diagnostic, sources: ReadonlyMap<string, string>, style: ReportStyle): string {
   const paint = (code: string, s: string) => (style.color ? `\u001b[${code}m${s}\u001b[0m` : s)
   const where = d.file ? `${placeOf(d)}: ` : ''
-  const lines = [`${paint('1', where)}${paint(`1;${COLORS[d.severity]}`, `${d.severity}:`)} ${d.message} ${paint('2', `[${d.code}]`)}`]
+  const lines = [
+    `${paint('1', where)}${paint(`1;${COLORS[d.severity]}`, `${d.severity}:`)} ${d.message} ${paint('2', `[${d.code}]`)}`,
+  ]
   const text = d.line > 0 ? sources.get(d.file)?.split('\n')[d.line - 1] : undefined
   if (text !== undefined) {
     const num = String(d.line)
@@ -39,7 +41,11 @@ export function placeOf(d: Diagnostic): string {
   return d.file ? `${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}` : ''
 }
 
-export function formatDiagnostics(list: readonly Diagnostic[], sources: ReadonlyMap<string, string>, style: ReportStyle): string {
+export function formatDiagnostics(
+  list: readonly Diagnostic[],
+  sources: ReadonlyMap<string, string>,
+  style: ReportStyle,
+): string {
   return list.map((d) => formatDiagnostic(d, sources, style)).join('\n\n')
 }
 

@@ -17,7 +17,10 @@ Options:
 export async function runServe(args: { dir: string; port: number; base: string }): Promise<number> {
   const root = resolve(args.dir)
   if (!existsSync(resolve(root, 'index.html'))) {
-    throw new UserError(`${args.dir} holds no built site (no index.html).`, 'Build one first: `coursemark build COURSE_DIR --out ' + args.dir + '`.')
+    throw new UserError(
+      `${args.dir} holds no built site (no index.html).`,
+      'Build one first: `coursemark build COURSE_DIR --out ' + args.dir + '`.',
+    )
   }
   const { default: sirv } = await import('sirv')
   const files = sirv(root, { dev: true, etag: true, extensions: ['html'] })
@@ -35,7 +38,14 @@ export async function runServe(args: { dir: string; port: number; base: string }
   })
   await new Promise<void>((done, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      fail(e.code === 'EADDRINUSE' ? new UserError(`Port ${args.port} is in use.`, 'Pass another one with --port, or --port 0 for any free port.') : e),
+      fail(
+        e.code === 'EADDRINUSE'
+          ? new UserError(
+              `Port ${args.port} is in use.`,
+              'Pass another one with --port, or --port 0 for any free port.',
+            )
+          : e,
+      ),
     )
     server.listen(args.port, '127.0.0.1', done)
   })

@@ -47,7 +47,11 @@ interface Seen {
  * Reads `root` and watches it; after each burst of changes, updates the
  * snapshot and awaits `rebuild`. Resolves once the watcher is ready.
  */
-export async function watchCourse(root: string, rebuild: (change: CourseChange) => Promise<void>, onError: (message: string) => void): Promise<CourseWatcher> {
+export async function watchCourse(
+  root: string,
+  rebuild: (change: CourseChange) => Promise<void>,
+  onError: (message: string) => void,
+): Promise<CourseWatcher> {
   let files = readCourse(root)
   const rel = (abs: string) => relative(root, abs).split(sep).join('/')
 
@@ -121,7 +125,8 @@ export async function watchCourse(root: string, rebuild: (change: CourseChange) 
   }
 
   function settleLater(batch: Seen[]): void {
-    for (const c of batch) if ((c.event === 'change' || c.event === 'add') && c.path.endsWith('.md')) toSettle.add(c.path)
+    for (const c of batch)
+      if ((c.event === 'change' || c.event === 'add') && c.path.endsWith('.md')) toSettle.add(c.path)
     if (!toSettle.size) return
     if (settleTimer) clearTimeout(settleTimer)
     settleTimer = setTimeout(() => {
@@ -145,10 +150,15 @@ export async function watchCourse(root: string, rebuild: (change: CourseChange) 
   const watcher = watch(root, {
     ignoreInitial: true,
     // What the build never reads: private names, tooling and output folders.
-    ignored: (path: string) => rel(path).split('/').some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules' || part === 'dist'),
+    ignored: (path: string) =>
+      rel(path)
+        .split('/')
+        .some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules' || part === 'dist'),
   })
   watcher.on('all', (event: string, path: string) => onChange(event, path))
-  watcher.on('error', (e: unknown) => onError(`coursemark: watching ${root} failed: ${e instanceof Error ? e.message : String(e)}`))
+  watcher.on('error', (e: unknown) =>
+    onError(`coursemark: watching ${root} failed: ${e instanceof Error ? e.message : String(e)}`),
+  )
   await new Promise<void>((done) => watcher.once('ready', () => done()))
 
   return {

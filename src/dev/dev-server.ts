@@ -46,7 +46,10 @@ export interface DevServer {
 export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const root = resolve(options.courseDir)
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UserError(`${options.courseDir} is not a course folder.`, 'Pass the folder that holds your Markdown pages, e.g. `coursemark dev my-course`, or start one with `coursemark new my-course`.')
+    throw new UserError(
+      `${options.courseDir} is not a course folder.`,
+      'Pass the folder that holds your Markdown pages, e.g. `coursemark dev my-course`, or start one with `coursemark new my-course`.',
+    )
   }
 
   const cache = createBuildCache()
@@ -68,7 +71,14 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   /** Builds, updates the served folder, and says what changed. */
   const rebuild = async (): Promise<{ changed: string[]; result: BuildResult | null; thrown: unknown }> => {
     try {
-      const result = await compileCourse({ courseDir: root, base: '/', openAll: options.openAll, devScript: DEV_SCRIPT_URL, cache, files: watcher.files() })
+      const result = await compileCourse({
+        courseDir: root,
+        base: '/',
+        openAll: options.openAll,
+        devScript: DEV_SCRIPT_URL,
+        cache,
+        files: watcher.files(),
+      })
       const changed = result.ok && result.plan ? mirror.apply(result.plan.files).map(urlPath) : []
       return { changed, result, thrown: null }
     } catch (e) {
@@ -85,9 +95,11 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   settleState(first)
   firstBuilt()
   if (first.result?.diagnostics.length) options.report(first.result.diagnostics, first.result.sources)
-  options.log(first.result?.ok
-    ? `Built ${first.result.pages.size} pages in ${ms(performance.now() - started)}${first.result.diagnostics.length ? ` with ${countSummary(first.result.diagnostics)}` : ''}.`
-    : 'The course does not build yet: the browser shows why, and the page reloads when it is fixed.')
+  options.log(
+    first.result?.ok
+      ? `Built ${first.result.pages.size} pages in ${ms(performance.now() - started)}${first.result.diagnostics.length ? ` with ${countSummary(first.result.diagnostics)}` : ''}.`
+      : 'The course does not build yet: the browser shows why, and the page reloads when it is fixed.',
+  )
 
   /** Records the outcome of a build: the error state, and when things changed. */
   function settleState(outcome: { changed: string[]; result: BuildResult | null; thrown: unknown }): boolean {
@@ -96,8 +108,26 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     if (outcome.thrown !== null) {
       const e = outcome.thrown
       const message = e instanceof Error ? e.message : String(e)
-      options.log(`coursemark: internal error while rebuilding; please report it:\n${e instanceof Error && e.stack ? e.stack : message}`)
-      failed = { ok: false, diagnostics: [error({ code: 'dev/internal', message: `coursemark failed while rebuilding: ${message}`, file: '', line: 0, column: 0, hint: 'This is a bug in coursemark; the terminal shows the details. Save a page to try again.' })], course: null, pages: new Map(), plan: null, sources: new Map() }
+      options.log(
+        `coursemark: internal error while rebuilding; please report it:\n${e instanceof Error && e.stack ? e.stack : message}`,
+      )
+      failed = {
+        ok: false,
+        diagnostics: [
+          error({
+            code: 'dev/internal',
+            message: `coursemark failed while rebuilding: ${message}`,
+            file: '',
+            line: 0,
+            column: 0,
+            hint: 'This is a bug in coursemark; the terminal shows the details. Save a page to try again.',
+          }),
+        ],
+        course: null,
+        pages: new Map(),
+        plan: null,
+        sources: new Map(),
+      }
     } else failed = outcome.result && !outcome.result.ok ? outcome.result : null
     for (const path of outcome.changed) {
       changedAt.set(path, now)
@@ -119,12 +149,16 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       const sent = hub.broadcast(event)
       const errors = failed.diagnostics.filter((d) => d.severity === 'error')
       options.report(errors, failed.sources)
-      options.log(`Build failed after ${what} changed (${ms(event.ms)}): ${countSummary(errors)}; ${sentTo(sent, 'shown in')}.`)
+      options.log(
+        `Build failed after ${what} changed (${ms(event.ms)}): ${countSummary(errors)}; ${sentTo(sent, 'shown in')}.`,
+      )
     } else if (event.changed.length || recovered) {
       event.ms = round(performance.now() - change.since)
       const sent = hub.broadcast(event)
       const rendered = cache.lastRendered.length
-      options.log(`Rebuilt in ${ms(event.ms)} after ${what} changed: ${rendered} page${rendered === 1 ? '' : 's'} rendered, ${event.changed.length} file${event.changed.length === 1 ? '' : 's'} updated, ${sentTo(sent, 'reload sent to')}.`)
+      options.log(
+        `Rebuilt in ${ms(event.ms)} after ${what} changed: ${rendered} page${rendered === 1 ? '' : 's'} rendered, ${event.changed.length} file${event.changed.length === 1 ? '' : 's'} updated, ${sentTo(sent, 'reload sent to')}.`,
+      )
     } else {
       options.log(`Rebuilt in ${ms(performance.now() - change.since)} after ${what} changed: the site is the same.`)
     }
@@ -137,7 +171,9 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
   function handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://localhost')
     if (url.pathname === DEV_SCRIPT_URL) {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' }).end(RELOAD_CLIENT)
+      res
+        .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
+        .end(RELOAD_CLIENT)
       return
     }
     if (url.pathname === DEV_EVENTS_URL) {
@@ -146,11 +182,16 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     }
     const wantsPage = (req.headers.accept ?? '').includes('text/html')
     if (failed && wantsPage) {
-      res.writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(errorPage(failed.diagnostics, failed.sources))
+      res
+        .writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+        .end(errorPage(failed.diagnostics, failed.sources))
       return
     }
     serveFile(req, res, () => {
-      if (wantsPage) res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(notFoundPage(url.pathname))
+      if (wantsPage)
+        res
+          .writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+          .end(notFoundPage(url.pathname))
       else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n')
     })
   }
@@ -159,7 +200,14 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     server.once('error', (e: NodeJS.ErrnoException) => {
       void watcher.close()
       mirror.dispose()
-      fail(e.code === 'EADDRINUSE' ? new UserError(`Port ${options.port} is in use.`, 'Pass another one with --port, or --port 0 for any free port.') : e)
+      fail(
+        e.code === 'EADDRINUSE'
+          ? new UserError(
+              `Port ${options.port} is in use.`,
+              'Pass another one with --port, or --port 0 for any free port.',
+            )
+          : e,
+      )
     })
     server.listen(options.port, '127.0.0.1', done)
   })

@@ -26,7 +26,11 @@ export function errorPage(diagnostics: readonly Diagnostic[], sources: ReadonlyM
   const sections = errors.map((d) => {
     const where = placeOf(d) || 'The course'
     // The excerpt and caret exactly as the terminal shows them.
-    const excerpt = formatDiagnostic(d, sources, { color: false }).split('\n').slice(1).filter((l) => !l.startsWith('  hint: ')).join('\n')
+    const excerpt = formatDiagnostic(d, sources, { color: false })
+      .split('\n')
+      .slice(1)
+      .filter((l) => !l.startsWith('  hint: '))
+      .join('\n')
     return `<section>
 <h2><code>${escapeHtml(where)}</code> ${escapeHtml(d.message)} <code>[${escapeHtml(d.code)}]</code></h2>
 ${excerpt ? `<pre>${escapeHtml(excerpt)}</pre>\n` : ''}${d.hint ? `<p><strong>Hint:</strong> ${escapeHtml(d.hint)}</p>\n` : ''}</section>`

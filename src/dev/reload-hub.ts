@@ -22,7 +22,11 @@ export class ReloadHub {
 
   /** Answers a page's request for the event stream and keeps it open. */
   connect(req: IncomingMessage, res: ServerResponse, query: URLSearchParams): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    })
     // Reconnect quickly when dev restarts.
     res.write('retry: 300\n\n')
     this.clients.add(res)

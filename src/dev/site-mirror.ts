@@ -62,4 +62,3 @@ function copyIdentity(path: string): string {
     return `copy:${path}:missing`
   }
 }
-

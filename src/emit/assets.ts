@@ -19,8 +19,11 @@ export function readRuntimeAssets(): RuntimeAssets {
   if (cached) return cached
   const root = packageRoot()
   const jsPath = join(root, 'dist', 'runtime.js')
-  if (!existsSync(jsPath)) throw new Error(`${jsPath} is missing: run \`npm run build\` (npm ci does it through "prepare").`)
-  const css = ['src/render/layout.css', 'src/runtime/runtime.css'].map((p) => readFileSync(join(root, p), 'utf8')).join('\n')
+  if (!existsSync(jsPath))
+    throw new Error(`${jsPath} is missing: run \`npm run build\` (npm ci does it through "prepare").`)
+  const css = ['src/render/layout.css', 'src/runtime/runtime.css']
+    .map((p) => readFileSync(join(root, p), 'utf8'))
+    .join('\n')
   cached = { js: readFileSync(jsPath, 'utf8'), css: minifyCss(css) }
   return cached
 }

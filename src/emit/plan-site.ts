@@ -21,7 +21,12 @@ export interface SitePlan {
 
 const MANIFEST_SLOT = '__CM_MANIFEST__'
 
-export function planSite(course: Course, rendered: ReadonlyMap<string, RenderedPage>, runtime: RuntimeAssets, options: SiteOptions): SitePlan {
+export function planSite(
+  course: Course,
+  rendered: ReadonlyMap<string, RenderedPage>,
+  runtime: RuntimeAssets,
+  options: SiteOptions,
+): SitePlan {
   const files = new Map<string, SiteFile>()
   const diagnostics: Diagnostic[] = []
   const add = (file: SiteFile) => files.set(file.path, file)
@@ -35,15 +40,29 @@ export function planSite(course: Course, rendered: ReadonlyMap<string, RenderedP
 
   const dots = chapterDots(course, options.base)
   const index = rendered.get(course.index.id)
-  if (index) add({ path: 'index.html', data: layoutPage({ course, rendered: index, entry: null, assets, options, dots }) })
+  if (index)
+    add({ path: 'index.html', data: layoutPage({ course, rendered: index, entry: null, assets, options, dots }) })
   for (const entry of course.sequence) {
     const r = rendered.get(entry.page.id)
-    if (r) add({ path: `${entry.page.path}index.html`, data: layoutPage({ course, rendered: r, entry, assets, options, dots }) })
+    if (r)
+      add({
+        path: `${entry.page.path}index.html`,
+        data: layoutPage({ course, rendered: r, entry, assets, options, dots }),
+      })
   }
 
   for (const s of course.statics) {
     if (files.has(s.path) || s.path.startsWith('assets/coursemark.')) {
-      diagnostics.push(error({ code: 'site/path-clash', message: `${s.path} clashes with a file coursemark writes.`, file: s.path, line: 0, column: 0, hint: 'Rename or move this file.' }))
+      diagnostics.push(
+        error({
+          code: 'site/path-clash',
+          message: `${s.path} clashes with a file coursemark writes.`,
+          file: s.path,
+          line: 0,
+          column: 0,
+          hint: 'Rename or move this file.',
+        }),
+      )
       continue
     }
     add({ path: s.path, copyFrom: s.absPath })
@@ -52,7 +71,11 @@ export function planSite(course: Course, rendered: ReadonlyMap<string, RenderedP
 }
 
 /** What every page's script knows about the course before the page paints. */
-export function manifestOf(course: Course, rendered: ReadonlyMap<string, RenderedPage>, options: SiteOptions): RuntimeManifest {
+export function manifestOf(
+  course: Course,
+  rendered: ReadonlyMap<string, RenderedPage>,
+  options: SiteOptions,
+): RuntimeManifest {
   return {
     v: 1,
     course: course.id,
@@ -69,7 +92,8 @@ export function manifestOf(course: Course, rendered: ReadonlyMap<string, Rendere
 
 function withManifest(js: string, manifest: RuntimeManifest): string {
   const at = js.indexOf(MANIFEST_SLOT)
-  if (at < 0 || js.indexOf(MANIFEST_SLOT, at + 1) >= 0) throw new Error(`the runtime bundle must refer to ${MANIFEST_SLOT} exactly once`)
+  if (at < 0 || js.indexOf(MANIFEST_SLOT, at + 1) >= 0)
+    throw new Error(`the runtime bundle must refer to ${MANIFEST_SLOT} exactly once`)
   // JSON is a JavaScript expression; </script> cannot occur in an external file's context.
   return js.slice(0, at) + JSON.stringify(manifest) + js.slice(at + MANIFEST_SLOT.length)
 }

@@ -65,13 +65,21 @@ export function decodeBanks(path: string, text: string): BankRewrite {
       parseStatement(decoded, item.source, diagnostics) // reports why
       continue
     }
-    const lines = /^[YN]$/.test(parts.answer) ? formatPlainItem({ statement: parts.statement, answer: parts.answer === 'Y', explanation: parts.explanation }, options) : null
+    const lines = /^[YN]$/.test(parts.answer)
+      ? formatPlainItem(
+          { statement: parts.statement, answer: parts.answer === 'Y', explanation: parts.explanation },
+          options,
+        )
+      : null
     if (!lines) {
       diagnostics.push(kept(item))
       continue
     }
     const { first, last, prefix } = itemSpan(item, page)
-    edits.push({ item, edit: { from: first, to: last, lines: [prefix + lines[0], ' '.repeat(prefix.length) + lines[1]] } })
+    edits.push({
+      item,
+      edit: { from: first, to: last, lines: [prefix + lines[0], ' '.repeat(prefix.length) + lines[1]] },
+    })
   }
   if (!edits.length) return { text, rewritten: 0, diagnostics }
 
@@ -133,12 +141,24 @@ const NO_COURSE: CourseLookup = { base: '/', pageByFile: new Map(), pageBySerial
 /** The page's quiz declaration and bank, found the way the build finds them (no Liquid is run). */
 function findBank(path: string, page: Lines): { quiz: FoundQuiz | null; diagnostics: Diagnostic[] } {
   const parsed = parseFrontMatter({ path, text: page.lines.join('\n') })
-  if (parsed.needsYaml) throw new Error('rewrite-banks: call loadYaml() first; this front matter needs the YAML library')
+  if (parsed.needsYaml)
+    throw new Error('rewrite-banks: call loadYaml() first; this front matter needs the YAML library')
   if (!parsed.page) return { quiz: null, diagnostics: parsed.diagnostics }
   const p = parsed.page
   md ??= createMarkdown()
   // Only the bank matters here; what the other rules report is for build and check.
-  const env: RenderEnv = { file: path, page: p, course: NO_COURSE, line: (l) => p.bodyLine + l, diagnostics: [], headingIds: new Map(), headings: [], links: [], quiz: null, quizJson: null }
+  const env: RenderEnv = {
+    file: path,
+    page: p,
+    course: NO_COURSE,
+    line: (l) => p.bodyLine + l,
+    diagnostics: [],
+    headingIds: new Map(),
+    headings: [],
+    links: [],
+    quiz: null,
+    quizJson: null,
+  }
   md.parse(p.body, env)
   return { quiz: env.quiz, diagnostics: [] }
 }
@@ -175,7 +195,9 @@ function applyEdits(page: Lines, edits: Edit[]): string {
   let next = 1
   for (const e of sorted) {
     for (; next < e.from; next++) out.push(page.lines[next - 1]! + page.eols[next - 1]!)
-    e.lines.forEach((l, k) => out.push(l + (k < e.lines.length - 1 ? (page.eols[e.from - 1] || lineEnd) : page.eols[e.to - 1]!)))
+    e.lines.forEach((l, k) =>
+      out.push(l + (k < e.lines.length - 1 ? page.eols[e.from - 1] || lineEnd : page.eols[e.to - 1]!)),
+    )
     next = e.to + 1
   }
   for (; next <= page.lines.length; next++) out.push(page.lines[next - 1]! + page.eols[next - 1]!)

@@ -9,7 +9,17 @@
  *    since coursemark never deletes what it did not write;
  * 4. swap the folders with two renames and delete what coursemark wrote before.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { UserError } from '../diagnostic.ts'
@@ -31,7 +41,10 @@ export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: st
   const foreign = previous === null ? [] : listFiles(outDir).filter((f) => f !== MARKER && !previous.has(f))
   for (const f of foreign) {
     if (files.has(f)) {
-      throw new UserError(`${join(outDir, f)} was not written by coursemark, and the new site needs that path.`, 'Move or rename that file, then build again.')
+      throw new UserError(
+        `${join(outDir, f)} was not written by coursemark, and the new site needs that path.`,
+        'Move or rename that file, then build again.',
+      )
     }
   }
 
@@ -53,7 +66,10 @@ export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: st
     writeFileSync(join(tmp, MARKER), `${JSON.stringify(marker, null, 1)}\n`)
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true })
-    throw new UserError(`Cannot write the site beside ${outDir}: ${(e as Error).message}`, 'Check that the output folder\'s parent exists and is writable, and that the disk has room.')
+    throw new UserError(
+      `Cannot write the site beside ${outDir}: ${(e as Error).message}`,
+      "Check that the output folder's parent exists and is writable, and that the disk has room.",
+    )
   }
 
   if (!existsSync(outDir)) {
@@ -112,7 +128,10 @@ function ownedFiles(outDir: string): Set<string> | null {
     marker = null
   }
   if (!marker || marker.generator !== 'coursemark' || !Array.isArray(marker.files)) {
-    throw new UserError(`${outDir} is not empty and coursemark did not make it, so it will not write there.`, 'Choose an empty or new --out folder; coursemark never deletes files it did not write.')
+    throw new UserError(
+      `${outDir} is not empty and coursemark did not make it, so it will not write there.`,
+      'Choose an empty or new --out folder; coursemark never deletes files it did not write.',
+    )
   }
   return new Set(marker.files)
 }

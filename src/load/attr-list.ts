@@ -55,7 +55,14 @@ export function parseAttrList(text: string): ParsedAttrList {
     if (c === '.' || c === '#') {
       const word = readWord(i + 1)
       if (!word) {
-        problems.push({ offset: i, message: `\`${c}\` must be followed by a ${c === '.' ? 'class name' : 'id'}.`, hint: c === '.' ? 'Write a class as `.name`, with no space after the dot.' : 'Write an id as `#name`, with no space after the `#`.' })
+        problems.push({
+          offset: i,
+          message: `\`${c}\` must be followed by a ${c === '.' ? 'class name' : 'id'}.`,
+          hint:
+            c === '.'
+              ? 'Write a class as `.name`, with no space after the dot.'
+              : 'Write an id as `#name`, with no space after the `#`.',
+        })
         i++
         continue
       }
@@ -70,7 +77,11 @@ export function parseAttrList(text: string): ParsedAttrList {
       const q = text[i + name[0].length + 1]
       const valueStart = i + name[0].length + 2
       if (q !== '"' && q !== "'") {
-        problems.push({ offset: i + name[0].length + 1, message: `The value of \`${name[0]}\` must be in quotes.`, hint: `Write \`${name[0]}="value"\`.` })
+        problems.push({
+          offset: i + name[0].length + 1,
+          message: `The value of \`${name[0]}\` must be in quotes.`,
+          hint: `Write \`${name[0]}="value"\`.`,
+        })
         i = skipToSpace(text, i)
         continue
       }
@@ -84,7 +95,11 @@ export function parseAttrList(text: string): ParsedAttrList {
         } else value += text[j++]
       }
       if (j >= n) {
-        problems.push({ offset: valueStart - 1, message: `The value of \`${name[0]}\` has no closing quote.`, hint: `Close it with ${q}.` })
+        problems.push({
+          offset: valueStart - 1,
+          message: `The value of \`${name[0]}\` has no closing quote.`,
+          hint: `Close it with ${q}.`,
+        })
         break
       }
       list.attrs.push([name[0], value])

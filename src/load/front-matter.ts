@@ -35,7 +35,13 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
 
   const text = file.text.replace(/^\uFEFF/, '')
   if (!/^---[ \t]*\n/.test(text)) {
-    at(1, 1, 'front-matter/missing', 'The page has no front matter.', 'Start the file with a `---` line, then `title:`, `class:` and `serial:` lines, then another `---` line.')
+    at(
+      1,
+      1,
+      'front-matter/missing',
+      'The page has no front matter.',
+      'Start the file with a `---` line, then `title:`, `class:` and `serial:` lines, then another `---` line.',
+    )
     return { page: null, diagnostics }
   }
   const lines = text.split('\n')
@@ -47,7 +53,13 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
     }
   }
   if (close < 0) {
-    at(1, 1, 'front-matter/unclosed', 'The front matter is never closed.', 'Add a line `---` after the last front matter field.')
+    at(
+      1,
+      1,
+      'front-matter/unclosed',
+      'The front matter is never closed.',
+      'Add a line `---` after the last front matter field.',
+    )
     return { page: null, diagnostics }
   }
 
@@ -58,7 +70,17 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
     const full = readFullYaml(yamlLines.join('\n'), 2)
     if ('problems' in full) {
       for (const p of full.problems) {
-        at(p.line, p.column, p.code, p.code === 'front-matter/not-a-map' ? 'The front matter must be a list of `name: value` fields.' : `The front matter is not valid YAML: ${p.message}`, p.code === 'front-matter/not-a-map' ? 'Write one field per line, such as `title: Welcome`.' : 'Check the indentation and quote values that contain a colon, e.g. `title: "Part 1: Basics"`.')
+        at(
+          p.line,
+          p.column,
+          p.code,
+          p.code === 'front-matter/not-a-map'
+            ? 'The front matter must be a list of `name: value` fields.'
+            : `The front matter is not valid YAML: ${p.message}`,
+          p.code === 'front-matter/not-a-map'
+            ? 'Write one field per line, such as `title: Welcome`.'
+            : 'Check the indentation and quote values that contain a colon, e.g. `title: "Part 1: Basics"`.',
+        )
       }
       return { page: null, diagnostics }
     }
@@ -74,24 +96,48 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
   let title = ''
   const rawTitle = data['title']
   if (rawTitle === undefined || rawTitle === null || rawTitle === '') {
-    at(lineOf('title'), 1, 'front-matter/missing-title', 'The page has no `title`.', 'Add a line such as `title: Getting started` to the front matter.')
+    at(
+      lineOf('title'),
+      1,
+      'front-matter/missing-title',
+      'The page has no `title`.',
+      'Add a line such as `title: Getting started` to the front matter.',
+    )
   } else if (typeof rawTitle === 'string' || typeof rawTitle === 'number') {
     title = String(rawTitle)
   } else {
     const p = fieldPos('title')
-    at(p.line, p.column, 'front-matter/bad-title', '`title` must be text.', 'Write the title on one line, in quotes if it contains a colon.')
+    at(
+      p.line,
+      p.column,
+      'front-matter/bad-title',
+      '`title` must be text.',
+      'Write the title on one line, in quotes if it contains a colon.',
+    )
   }
 
   // class
   let kind: PageKind | null = null
   const rawClass = data['class']
   if (rawClass === undefined || rawClass === null) {
-    at(lineOf('class'), 1, 'front-matter/missing-class', 'The page has no `class`.', 'Add `class: section` (or `chapter`, or `index` for the course index).')
+    at(
+      lineOf('class'),
+      1,
+      'front-matter/missing-class',
+      'The page has no `class`.',
+      'Add `class: section` (or `chapter`, or `index` for the course index).',
+    )
   } else if (typeof rawClass === 'string' && (KINDS as readonly string[]).includes(rawClass)) {
     kind = rawClass as PageKind
   } else {
     const p = fieldPos('class')
-    at(p.line, p.column, 'front-matter/unknown-class', `Unknown class ${JSON.stringify(rawClass)}.`, 'Use one of `index`, `chapter` or `section`.')
+    at(
+      p.line,
+      p.column,
+      'front-matter/unknown-class',
+      `Unknown class ${JSON.stringify(rawClass)}.`,
+      'Use one of `index`, `chapter` or `section`.',
+    )
   }
 
   // serial: required on chapters and sections, ignored on the index
@@ -99,21 +145,41 @@ export function parseFrontMatter(file: SourceFile): ParsedPage {
   const rawSerial = data['serial']
   if (kind !== 'index') {
     if (rawSerial === undefined || rawSerial === null) {
-      if (kind) at(lineOf('serial'), 1, 'front-matter/missing-serial', `The ${kind} has no \`serial\`.`, 'Add a line such as `serial: 3`: pages are ordered by serial.')
+      if (kind)
+        at(
+          lineOf('serial'),
+          1,
+          'front-matter/missing-serial',
+          `The ${kind} has no \`serial\`.`,
+          'Add a line such as `serial: 3`: pages are ordered by serial.',
+        )
     } else if (typeof rawSerial === 'number' && Number.isInteger(rawSerial) && rawSerial >= 0) {
       serial = rawSerial
     } else {
       const p = fieldPos('serial')
-      at(p.line, p.column, 'front-matter/bad-serial', `\`serial\` must be a whole number, not ${JSON.stringify(rawSerial)}.`, 'Write a whole number of 0 or more, without quotes, e.g. `serial: 3`.')
+      at(
+        p.line,
+        p.column,
+        'front-matter/bad-serial',
+        `\`serial\` must be a whole number, not ${JSON.stringify(rawSerial)}.`,
+        'Write a whole number of 0 or more, without quotes, e.g. `serial: 3`.',
+      )
     }
   }
 
   let lang: string | null = null
   if (data['lang'] !== undefined) {
-    if (typeof data['lang'] === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(data['lang'])) lang = data['lang']
+    if (typeof data['lang'] === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(data['lang']))
+      lang = data['lang']
     else {
       const p = fieldPos('lang')
-      at(p.line, p.column, 'front-matter/bad-lang', `\`lang\` must be a language tag such as \`en\` or \`pt-BR\`, not ${JSON.stringify(data['lang'])}.`, 'Use a BCP 47 language tag.')
+      at(
+        p.line,
+        p.column,
+        'front-matter/bad-lang',
+        `\`lang\` must be a language tag such as \`en\` or \`pt-BR\`, not ${JSON.stringify(data['lang'])}.`,
+        'Use a BCP 47 language tag.',
+      )
     }
   }
 
@@ -138,5 +204,3 @@ export function pageId(path: string): string {
   const noExt = path.replace(/\.md$/, '')
   return noExt.endsWith('/index') ? noExt.slice(0, -'/index'.length) : noExt
 }
-
-

@@ -52,7 +52,16 @@ export function readCourse(root: string, exclude: readonly string[] = []): Cours
           isDir = s.isDirectory()
           isFile = s.isFile()
         } catch {
-          diagnostics.push(error({ code: 'load/broken-link', message: `${rel} is a symbolic link to nothing.`, file: rel, line: 0, column: 0, hint: 'Remove the link or make it point at a file.' }))
+          diagnostics.push(
+            error({
+              code: 'load/broken-link',
+              message: `${rel} is a symbolic link to nothing.`,
+              file: rel,
+              line: 0,
+              column: 0,
+              hint: 'Remove the link or make it point at a file.',
+            }),
+          )
           continue
         }
       }
@@ -76,11 +85,29 @@ export function readCourse(root: string, exclude: readonly string[] = []): Cours
   try {
     rootStat = statSync(root)
   } catch {
-    diagnostics.push(error({ code: 'load/no-course', message: `The course folder ${root} does not exist.`, file: '', line: 0, column: 0, hint: 'Pass the folder that holds your Markdown pages, e.g. `coursemark build my-course`.' }))
+    diagnostics.push(
+      error({
+        code: 'load/no-course',
+        message: `The course folder ${root} does not exist.`,
+        file: '',
+        line: 0,
+        column: 0,
+        hint: 'Pass the folder that holds your Markdown pages, e.g. `coursemark build my-course`.',
+      }),
+    )
     return { pages, statics, diagnostics }
   }
   if (!rootStat.isDirectory()) {
-    diagnostics.push(error({ code: 'load/no-course', message: `${root} is not a folder.`, file: '', line: 0, column: 0, hint: 'Pass the folder that holds your Markdown pages, not a single file.' }))
+    diagnostics.push(
+      error({
+        code: 'load/no-course',
+        message: `${root} is not a folder.`,
+        file: '',
+        line: 0,
+        column: 0,
+        hint: 'Pass the folder that holds your Markdown pages, not a single file.',
+      }),
+    )
     return { pages, statics, diagnostics }
   }
   walk(resolve(root))
@@ -106,5 +133,12 @@ function safeRealpath(p: string): string {
 function ioError(root: string, abs: string, e: unknown): Diagnostic {
   const rel = relative(root, abs).split(sep).join('/')
   const reason = e instanceof Error && 'code' in e ? String((e as NodeJS.ErrnoException).code) : String(e)
-  return error({ code: 'load/unreadable', message: `${rel || abs} cannot be read (${reason}).`, file: rel, line: 0, column: 0, hint: 'Check that the file exists and that you may read it.' })
+  return error({
+    code: 'load/unreadable',
+    message: `${rel || abs} cannot be read (${reason}).`,
+    file: rel,
+    line: 0,
+    column: 0,
+    hint: 'Check that the file exists and that you may read it.',
+  })
 }

@@ -48,17 +48,39 @@ export function readFullYaml(text: string, firstLine: number): FrontMatterFields
     return { line: p.line + firstLine - 1, column: p.col }
   }
   if (doc.errors.length) {
-    return { problems: doc.errors.map((e) => ({ code: 'front-matter/invalid-yaml' as const, ...pos(e.pos[0]), message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim() })) }
+    return {
+      problems: doc.errors.map((e) => ({
+        code: 'front-matter/invalid-yaml' as const,
+        ...pos(e.pos[0]),
+        message: e.message
+          .split('\n')[0]!
+          .replace(/ at line \d+, column \d+:?$/, '')
+          .trim(),
+      })),
+    }
   }
   const contents = doc.contents
   if (contents !== null && !yaml.isMap(contents)) {
-    return { problems: [{ code: 'front-matter/not-a-map', line: firstLine, column: 1, message: 'the front matter must be a list of `name: value` fields' }] }
+    return {
+      problems: [
+        {
+          code: 'front-matter/not-a-map',
+          line: firstLine,
+          column: 1,
+          message: 'the front matter must be a list of `name: value` fields',
+        },
+      ],
+    }
   }
   const positions: FrontMatterFields['positions'] = {}
   for (const item of contents?.items ?? []) {
     const key = item.key as { value?: unknown; range?: [number, number, number] } | null
     const value = item.value as { range?: [number, number, number] } | null
-    if (key?.range) positions[String(key.value)] = { line: pos(key.range[0]).line, column: value?.range ? pos(value.range[0]).column : 1 }
+    if (key?.range)
+      positions[String(key.value)] = {
+        line: pos(key.range[0]).line,
+        column: value?.range ? pos(value.range[0]).column : 1,
+      }
   }
   return { data: (doc.toJS() ?? {}) as Record<string, unknown>, positions }
 }

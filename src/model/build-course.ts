@@ -22,19 +22,55 @@ export function buildCourse(pages: Page[], statics: StaticFile[], collection: st
   const gated = pages.filter((p) => p.front.kind !== 'index')
 
   if (indexes.length === 0) {
-    diagnostics.push(error({ code: 'course/no-index', message: 'The course has no index page.', file: '', line: 0, column: 0, hint: 'Add an index.md whose front matter has `class: index`: it becomes the course home page.' }))
+    diagnostics.push(
+      error({
+        code: 'course/no-index',
+        message: 'The course has no index page.',
+        file: '',
+        line: 0,
+        column: 0,
+        hint: 'Add an index.md whose front matter has `class: index`: it becomes the course home page.',
+      }),
+    )
   }
   for (const extra of indexes.slice(1)) {
-    diagnostics.push(error({ code: 'course/two-indexes', message: `A second index page: ${indexes[0]!.file} is already the index.`, file: extra.file, line: 1, column: 1, hint: 'A course has one index; give this page `class: chapter` or `class: section` and a serial.' }))
+    diagnostics.push(
+      error({
+        code: 'course/two-indexes',
+        message: `A second index page: ${indexes[0]!.file} is already the index.`,
+        file: extra.file,
+        line: 1,
+        column: 1,
+        hint: 'A course has one index; give this page `class: chapter` or `class: section` and a serial.',
+      }),
+    )
   }
 
   const ids = new Map<string, Page>()
   for (const p of gated) {
     const other = ids.get(p.id)
     if (p.id === 'index') {
-      diagnostics.push(error({ code: 'course/reserved-name', message: `${p.file} would be published as the course home page, but it is a ${p.front.kind}.`, file: p.file, line: 1, column: 1, hint: 'Rename the file: the course home page is the page with `class: index`.' }))
+      diagnostics.push(
+        error({
+          code: 'course/reserved-name',
+          message: `${p.file} would be published as the course home page, but it is a ${p.front.kind}.`,
+          file: p.file,
+          line: 1,
+          column: 1,
+          hint: 'Rename the file: the course home page is the page with `class: index`.',
+        }),
+      )
     } else if (other) {
-      diagnostics.push(error({ code: 'course/duplicate-page', message: `${p.file} and ${other.file} would both be published at ${p.path}.`, file: p.file, line: 1, column: 1, hint: 'Rename one of the two files.' }))
+      diagnostics.push(
+        error({
+          code: 'course/duplicate-page',
+          message: `${p.file} and ${other.file} would both be published at ${p.path}.`,
+          file: p.file,
+          line: 1,
+          column: 1,
+          hint: 'Rename one of the two files.',
+        }),
+      )
     } else ids.set(p.id, p)
   }
 
@@ -43,12 +79,29 @@ export function buildCourse(pages: Page[], statics: StaticFile[], collection: st
     const s = p.front.serial!
     const first = bySerial.get(s)
     if (first) {
-      diagnostics.push(error({ code: 'course/duplicate-serial', message: `serial ${s} is also used by ${first.file}.`, file: p.file, ...serialLine(p), hint: 'Give every chapter and section its own serial: pages are ordered by it.' }))
+      diagnostics.push(
+        error({
+          code: 'course/duplicate-serial',
+          message: `serial ${s} is also used by ${first.file}.`,
+          file: p.file,
+          ...serialLine(p),
+          hint: 'Give every chapter and section its own serial: pages are ordered by it.',
+        }),
+      )
     } else bySerial.set(s, p)
   }
 
   if (gated.length === 0 && indexes.length > 0) {
-    diagnostics.push(error({ code: 'course/empty', message: 'The course has no chapters or sections.', file: indexes[0]!.file, line: 1, column: 1, hint: 'Add pages with `class: chapter` or `class: section` and a serial.' }))
+    diagnostics.push(
+      error({
+        code: 'course/empty',
+        message: 'The course has no chapters or sections.',
+        file: indexes[0]!.file,
+        line: 1,
+        column: 1,
+        hint: 'Add pages with `class: chapter` or `class: section` and a serial.',
+      }),
+    )
   }
 
   if (diagnostics.length || !indexes[0]) return { course: null, diagnostics }

@@ -16,14 +16,16 @@ export function checkHeadings(headings: readonly FoundHeading[]): Diagnostic[] {
     const before = headings[k - 1]!
     const h = headings[k]!
     if (h.level <= before.level + 1) continue
-    out.push(warning({
-      code: 'heading/skipped-level',
-      message: `This heading is level ${h.level} (${'#'.repeat(h.level)}) right after a level ${before.level} heading on line ${before.source.line}: level ${before.level + 1} is skipped.`,
-      file: h.source.file,
-      line: h.source.line,
-      column: h.source.column,
-      hint: `Make it ${'#'.repeat(before.level + 1)}, or put a level ${before.level + 1} heading before it.`,
-    }))
+    out.push(
+      warning({
+        code: 'heading/skipped-level',
+        message: `This heading is level ${h.level} (${'#'.repeat(h.level)}) right after a level ${before.level} heading on line ${before.source.line}: level ${before.level + 1} is skipped.`,
+        file: h.source.file,
+        line: h.source.line,
+        column: h.source.column,
+        hint: `Make it ${'#'.repeat(before.level + 1)}, or put a level ${before.level + 1} heading before it.`,
+      }),
+    )
   }
   return out
 }

@@ -25,23 +25,46 @@ export function checkLinks(links: readonly FoundLink[], targets: LinkTargets): D
   for (const link of links) {
     const at = { file: link.source.file, line: link.source.line, column: link.source.column }
     if (link.kind === 'img' && !(link.alt ?? '').trim()) {
-      out.push(warning({ code: 'image/no-alt', message: 'This image has no alt text.', ...at, hint: 'Describe what it shows between the brackets, as in `![A map of the building](map.png)`: screen readers read it out instead of the image.' }))
+      out.push(
+        warning({
+          code: 'image/no-alt',
+          message: 'This image has no alt text.',
+          ...at,
+          hint: 'Describe what it shows between the brackets, as in `![A map of the building](map.png)`: screen readers read it out instead of the image.',
+        }),
+      )
     }
     const missing = missingTarget(link, targets)
     if (missing === null) continue
     if (link.kind === 'img') {
-      out.push(warning({ code: 'image/missing-file', message: `The image ${missing} is not in the course folder.`, ...at, hint: 'Add the file, or fix the path: a relative path starts from the folder of this page\'s file.' }))
+      out.push(
+        warning({
+          code: 'image/missing-file',
+          message: `The image ${missing} is not in the course folder.`,
+          ...at,
+          hint: "Add the file, or fix the path: a relative path starts from the folder of this page's file.",
+        }),
+      )
     } else if (looksLikePage(missing)) {
-      out.push(warning({
-        code: 'link/missing-page',
-        message: `This link points to ${missing}, which is not a page of the course.`,
-        ...at,
-        hint: link.href.startsWith('/')
-          ? `Link to the page's file instead, as in \`[text](intro.md)\`: the build turns it into the page's URL under ${targets.base}.`
-          : `${didYouMean(missing, link.source.file, targets.pages)}Link to the file of an existing page, as in \`[text](intro.md)\`; a relative path starts from the folder of this page's file.`,
-      }))
+      out.push(
+        warning({
+          code: 'link/missing-page',
+          message: `This link points to ${missing}, which is not a page of the course.`,
+          ...at,
+          hint: link.href.startsWith('/')
+            ? `Link to the page's file instead, as in \`[text](intro.md)\`: the build turns it into the page's URL under ${targets.base}.`
+            : `${didYouMean(missing, link.source.file, targets.pages)}Link to the file of an existing page, as in \`[text](intro.md)\`; a relative path starts from the folder of this page's file.`,
+        }),
+      )
     } else {
-      out.push(warning({ code: 'link/missing-file', message: `This link points to ${missing}, which is not in the course folder.`, ...at, hint: 'Add the file, or fix the path: a relative path starts from the folder of this page\'s file.' }))
+      out.push(
+        warning({
+          code: 'link/missing-file',
+          message: `This link points to ${missing}, which is not in the course folder.`,
+          ...at,
+          hint: "Add the file, or fix the path: a relative path starts from the folder of this page's file.",
+        }),
+      )
     }
   }
   return out

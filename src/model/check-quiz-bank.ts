@@ -21,12 +21,14 @@ function repeatedStatements(bank: readonly Statement[]): Diagnostic[] {
       first.set(key, s)
       continue
     }
-    out.push(warning({
-      code: 'quiz/repeated-statement',
-      message: `This statement repeats the one on line ${earlier.source.line}: ${JSON.stringify(clip(s.text))}.`,
-      ...at(s.source),
-      hint: 'Remove one of the two, or reword it into a new statement: an attempt could show both.',
-    }))
+    out.push(
+      warning({
+        code: 'quiz/repeated-statement',
+        message: `This statement repeats the one on line ${earlier.source.line}: ${JSON.stringify(clip(s.text))}.`,
+        ...at(s.source),
+        hint: 'Remove one of the two, or reword it into a new statement: an attempt could show both.',
+      }),
+    )
   }
   return out
 }
@@ -35,12 +37,14 @@ function repeatedStatements(bank: readonly Statement[]): Diagnostic[] {
 function emptyExplanations(bank: readonly Statement[]): Diagnostic[] {
   return bank
     .filter((s) => !s.explanation)
-    .map((s) => warning({
-      code: 'quiz/empty-explanation',
-      message: 'This statement has no explanation.',
-      ...at(s.source),
-      hint: 'Say why the answer is right after it (`statement/Y/why`, or `- True: why`): a learner who gets it wrong is shown it.',
-    }))
+    .map((s) =>
+      warning({
+        code: 'quiz/empty-explanation',
+        message: 'This statement has no explanation.',
+        ...at(s.source),
+        hint: 'Say why the answer is right after it (`statement/Y/why`, or `- True: why`): a learner who gets it wrong is shown it.',
+      }),
+    )
 }
 
 /** Fewer than 2n statements: a retry cannot draw n statements it has not just shown. */
@@ -48,24 +52,28 @@ function smallBank(quiz: Quiz): Diagnostic[] {
   const size = quiz.bank.length
   if (quiz.n === 0 || size >= 2 * quiz.n) return []
   const repeats = 2 * quiz.n - size
-  return [warning({
-    code: 'quiz/small-bank',
-    message: `data-n is ${quiz.n} but the bank has only ${size} statement${size === 1 ? '' : 's'}, fewer than twice that: a second attempt repeats at least ${repeats} of the first.`,
-    ...at(quiz.source),
-    hint: `Add ${repeats} statement${repeats === 1 ? '' : 's'} (${2 * quiz.n} in all), or lower data-n to ${Math.floor(size / 2)}.`,
-  })]
+  return [
+    warning({
+      code: 'quiz/small-bank',
+      message: `data-n is ${quiz.n} but the bank has only ${size} statement${size === 1 ? '' : 's'}, fewer than twice that: a second attempt repeats at least ${repeats} of the first.`,
+      ...at(quiz.source),
+      hint: `Add ${repeats} statement${repeats === 1 ? '' : 's'} (${2 * quiz.n} in all), or lower data-n to ${Math.floor(size / 2)}.`,
+    }),
+  ]
 }
 
 /** One answer right throughout: a learner passes by always choosing it. */
 function sameAnswers(quiz: Quiz): Diagnostic[] {
   if (quiz.bank.length < 2 || quiz.bank.some((s) => s.answer !== quiz.bank[0]!.answer)) return []
   const [right, other] = quiz.bank[0]!.answer ? quiz.options : [quiz.options[1], quiz.options[0]]
-  return [warning({
-    code: 'quiz/same-answers',
-    message: `The right answer to every statement in this bank is ${right}: a learner who always answers ${right} passes.`,
-    ...at(quiz.source),
-    hint: `Add statements whose right answer is ${other}.`,
-  })]
+  return [
+    warning({
+      code: 'quiz/same-answers',
+      message: `The right answer to every statement in this bank is ${right}: a learner who always answers ${right} passes.`,
+      ...at(quiz.source),
+      hint: `Add statements whose right answer is ${other}.`,
+    }),
+  ]
 }
 
 function at(s: SourcePos) {

@@ -15,15 +15,18 @@ export function checkSerials(course: Course): Diagnostic[] {
     const a = before.front.serial!
     const b = page.front.serial!
     if (b - a < 2) continue
-    const missing = b - a === 2 ? `serial ${a + 1}` : b - a === 3 ? `serials ${a + 1} and ${a + 2}` : `serials ${a + 1} to ${b - 1}`
-    out.push(warning({
-      code: 'course/serial-gap',
-      message: `serial jumps from ${a} (${before.file}) to ${b}: no page has ${missing}.`,
-      file: page.file,
-      line: page.front.fieldLines['serial'] ?? 1,
-      column: 1,
-      hint: 'Pages are ordered by serial, so a gap changes nothing for learners; but if a page is missing, add it, or renumber the pages.',
-    }))
+    const missing =
+      b - a === 2 ? `serial ${a + 1}` : b - a === 3 ? `serials ${a + 1} and ${a + 2}` : `serials ${a + 1} to ${b - 1}`
+    out.push(
+      warning({
+        code: 'course/serial-gap',
+        message: `serial jumps from ${a} (${before.file}) to ${b}: no page has ${missing}.`,
+        file: page.file,
+        line: page.front.fieldLines['serial'] ?? 1,
+        column: 1,
+        hint: 'Pages are ordered by serial, so a gap changes nothing for learners; but if a page is missing, add it, or renumber the pages.',
+      }),
+    )
   }
   return out
 }

@@ -35,7 +35,9 @@ const ANSWER_LINE = /^([ \t]*[-*+])(?:[ \t]+|$)/
 /** The item's lines, from the quiz rule, or from its text for an item made by hand. */
 export function bankLines(item: RawBankItem): BankLine[] {
   if (item.lines) return item.lines
-  return item.text.split('\n').map((text, k) => ({ text, line: item.source.line + k, column: k === 0 ? item.source.column : 1 }))
+  return item.text
+    .split('\n')
+    .map((text, k) => ({ text, line: item.source.line + k, column: k === 0 ? item.source.column : 1 }))
 }
 
 /** True when the item is written in the readable form (it has an answer line). */
@@ -47,7 +49,11 @@ export function isPlainItem(item: RawBankItem): boolean {
  * Reads a readable item against the quiz's two answer labels; reports every
  * problem with its place and returns null when there is one.
  */
-export function readPlainItem(item: RawBankItem, options: readonly [string, string], diagnostics: Diagnostic[]): PlainItem | null {
+export function readPlainItem(
+  item: RawBankItem,
+  options: readonly [string, string],
+  diagnostics: Diagnostic[],
+): PlainItem | null {
   const lines = bankLines(item)
   const answerAt = lines.findIndex((l) => ANSWER_LINE.test(l.text))
   const answerLine = lines[answerAt]!
@@ -59,22 +65,35 @@ export function readPlainItem(item: RawBankItem, options: readonly [string, stri
   while (statementLines.length && !statementLines[statementLines.length - 1]!.text.trim()) statementLines.pop()
   const statement = statementLines.map((l) => l.text).join('\n')
   if (!statement.trim()) {
-    diagnostics.push(error({ code: 'quiz/plain-no-statement', message: 'This bank item has an answer line but no statement before it.', ...at(answerLine, 0), hint: 'Write the statement as the list item, and its answer on the line below, indented: `- The sky is blue.` then `  - True: Because…`.' }))
+    diagnostics.push(
+      error({
+        code: 'quiz/plain-no-statement',
+        message: 'This bank item has an answer line but no statement before it.',
+        ...at(answerLine, 0),
+        hint: 'Write the statement as the list item, and its answer on the line below, indented: `- The sky is blue.` then `  - True: Because…`.',
+      }),
+    )
     ok = false
   }
 
   const said = answerLine.text.slice(marker.length)
-  const label = [...options].sort((a, b) => b.length - a.length).find((o) => said.slice(0, o.length).toLowerCase() === o.toLowerCase() && /^[ \t]*(?::|$)/.test(said.slice(o.length)))
+  const label = [...options]
+    .sort((a, b) => b.length - a.length)
+    .find(
+      (o) => said.slice(0, o.length).toLowerCase() === o.toLowerCase() && /^[ \t]*(?::|$)/.test(said.slice(o.length)),
+    )
   let answer = true
   let explanation = ''
   if (label === undefined) {
     const shown = said.length > 30 ? `${said.slice(0, 27)}…` : said
-    diagnostics.push(error({
-      code: 'quiz/plain-bad-answer',
-      message: `The answer line must start with ${JSON.stringify(options[0])} or ${JSON.stringify(options[1])}, not ${JSON.stringify(shown)}.`,
-      ...at(answerLine, marker.length),
-      hint: `Write \`- ${options[0]}: why\` when the statement is right, or \`- ${options[1]}: why\` when it is wrong (data-opt sets the two answers).`,
-    }))
+    diagnostics.push(
+      error({
+        code: 'quiz/plain-bad-answer',
+        message: `The answer line must start with ${JSON.stringify(options[0])} or ${JSON.stringify(options[1])}, not ${JSON.stringify(shown)}.`,
+        ...at(answerLine, marker.length),
+        hint: `Write \`- ${options[0]}: why\` when the statement is right, or \`- ${options[1]}: why\` when it is wrong (data-opt sets the two answers).`,
+      }),
+    )
     ok = false
   } else {
     answer = label.toLowerCase() === options[0].toLowerCase()
@@ -88,7 +107,14 @@ export function readPlainItem(item: RawBankItem, options: readonly [string, stri
     })
     const second = more.find((m) => ANSWER_LINE.test(m.text) && !/^[ \t]/.test(m.text))
     if (second) {
-      diagnostics.push(error({ code: 'quiz/plain-two-answers', message: 'This bank item has a second answer line.', ...at(second.line, 0), hint: 'Give each statement one answer line, and each statement its own list item.' }))
+      diagnostics.push(
+        error({
+          code: 'quiz/plain-two-answers',
+          message: 'This bank item has a second answer line.',
+          ...at(second.line, 0),
+          hint: 'Give each statement one answer line, and each statement its own list item.',
+        }),
+      )
       ok = false
     }
     explanation = [first, ...more.map((m) => m.text)].join('\n')
@@ -97,12 +123,14 @@ export function readPlainItem(item: RawBankItem, options: readonly [string, stri
   // The base64 form ends the statement at its first /Y/ or /N/; `Y/N` at the end of one would start another.
   if (ok && splitItemText(joinItemText(statement, answer, explanation))?.statement !== statement) {
     const slash = /\/[YNyn](?:\/|$)/.exec(statement)
-    diagnostics.push(error({
-      code: 'quiz/plain-slash',
-      message: `The statement holds ${JSON.stringify(slash?.[0] ?? '/')}, which its base64 form uses to separate the answer.`,
-      ...at(statementLines[0]!, 0),
-      hint: 'Reword it, or put spaces around the slash.',
-    }))
+    diagnostics.push(
+      error({
+        code: 'quiz/plain-slash',
+        message: `The statement holds ${JSON.stringify(slash?.[0] ?? '/')}, which its base64 form uses to separate the answer.`,
+        ...at(statementLines[0]!, 0),
+        hint: 'Reword it, or put spaces around the slash.',
+      }),
+    )
     ok = false
   }
   return ok ? { statement, answer, explanation } : null
@@ -113,7 +141,10 @@ export function readPlainItem(item: RawBankItem, options: readonly [string, stri
  * indent: the statement, and the answer line's text. Null when a part holds
  * a line break or starts or ends in a way the form cannot keep.
  */
-export function formatPlainItem(item: PlainItem, options: readonly [string, string]): [statement: string, answer: string] | null {
+export function formatPlainItem(
+  item: PlainItem,
+  options: readonly [string, string],
+): [statement: string, answer: string] | null {
   if (/[\r\n]/.test(item.statement) || /[\r\n]/.test(item.explanation)) return null
   // A statement that starts with a space or a bullet would not read back as one.
   if (!item.statement.trim() || /^\s/.test(item.statement) || ANSWER_LINE.test(item.statement)) return null

@@ -29,7 +29,14 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
 /** Reads `data-n`: a whole number, or null after reporting why not. */
 export function parseQuizCount(decl: QuizDeclaration, diagnostics: Diagnostic[]): number | null {
   if (!/^\d+$/.test(decl.n.trim())) {
-    diagnostics.push(error({ code: 'quiz/bad-n', message: `data-n must be a whole number, not ${JSON.stringify(decl.n)}.`, ...pos(decl.source), hint: 'Write how many statements each attempt shows, e.g. `data-n="6"`, or `data-n="0"` for no quiz.' }))
+    diagnostics.push(
+      error({
+        code: 'quiz/bad-n',
+        message: `data-n must be a whole number, not ${JSON.stringify(decl.n)}.`,
+        ...pos(decl.source),
+        hint: 'Write how many statements each attempt shows, e.g. `data-n="6"`, or `data-n="0"` for no quiz.',
+      }),
+    )
     return null
   }
   return Number(decl.n.trim())
@@ -40,11 +47,25 @@ export function parseQuizOptions(decl: QuizDeclaration, diagnostics: Diagnostic[
   if (decl.opt === null) return DEFAULT_OPTIONS
   const labels = decl.opt.split(',').map((s) => s.trim())
   if (labels.length !== 2 || !labels[0] || !labels[1]) {
-    diagnostics.push(error({ code: 'quiz/bad-options', message: `data-opt must name exactly two answers, not ${JSON.stringify(decl.opt)}.`, ...pos(decl.source), hint: 'Write the right-if-true answer first, e.g. `data-opt="Yes,No"`.' }))
+    diagnostics.push(
+      error({
+        code: 'quiz/bad-options',
+        message: `data-opt must name exactly two answers, not ${JSON.stringify(decl.opt)}.`,
+        ...pos(decl.source),
+        hint: 'Write the right-if-true answer first, e.g. `data-opt="Yes,No"`.',
+      }),
+    )
     return DEFAULT_OPTIONS
   }
   if (labels[0] === labels[1]) {
-    diagnostics.push(error({ code: 'quiz/bad-options', message: `The two answers of data-opt are both ${JSON.stringify(labels[0])}.`, ...pos(decl.source), hint: 'Give the two answers different names, e.g. `data-opt="Yes,No"`.' }))
+    diagnostics.push(
+      error({
+        code: 'quiz/bad-options',
+        message: `The two answers of data-opt are both ${JSON.stringify(labels[0])}.`,
+        ...pos(decl.source),
+        hint: 'Give the two answers different names, e.g. `data-opt="Yes,No"`.',
+      }),
+    )
   }
   return [labels[0], labels[1]]
 }
@@ -60,40 +81,68 @@ export function decodeItemText(item: RawBankItem, diagnostics: Diagnostic[]): st
   const at = pos(item.source)
   const b64 = item.text.replace(/\s+/g, '')
   if (!BASE64.test(b64) || b64.replace(/=+$/, '').length % 4 === 1) {
-    diagnostics.push(error({ code: 'quiz/bad-base64', message: 'This bank item is not valid base64.', ...at, hint: 'Write an item as base64 of `statement/Y/explanation` (or /N/), or readably: the statement, then an indented line `- True: why` under it. `coursemark quiz decode` shows a bank readably.' }))
+    diagnostics.push(
+      error({
+        code: 'quiz/bad-base64',
+        message: 'This bank item is not valid base64.',
+        ...at,
+        hint: 'Write an item as base64 of `statement/Y/explanation` (or /N/), or readably: the statement, then an indented line `- True: why` under it. `coursemark quiz decode` shows a bank readably.',
+      }),
+    )
     return null
   }
   let text: string
   try {
     text = utf8.decode(Buffer.from(b64, 'base64'))
   } catch {
-    diagnostics.push(error({ code: 'quiz/bad-utf8', message: 'This bank item decodes to bytes that are not UTF-8 text.', ...at, hint: 'Encode the text as UTF-8 before base64 (for example `printf %s "$text" | base64 -w0`).' }))
+    diagnostics.push(
+      error({
+        code: 'quiz/bad-utf8',
+        message: 'This bank item decodes to bytes that are not UTF-8 text.',
+        ...at,
+        hint: 'Encode the text as UTF-8 before base64 (for example `printf %s "$text" | base64 -w0`).',
+      }),
+    )
     return null
   }
   return text
 }
 
 /** Reads a bank item in either form. */
-export function readBankItem(item: RawBankItem, options: readonly [string, string], diagnostics: Diagnostic[]): Statement | null {
+export function readBankItem(
+  item: RawBankItem,
+  options: readonly [string, string],
+  diagnostics: Diagnostic[],
+): Statement | null {
   if (!isPlainItem(item)) return decodeBankItem(item, diagnostics)
   const plain = readPlainItem(item, options, diagnostics)
-  return plain ? parseStatement(joinItemText(plain.statement, plain.answer, plain.explanation), item.source, diagnostics) : null
+  return plain
+    ? parseStatement(joinItemText(plain.statement, plain.answer, plain.explanation), item.source, diagnostics)
+    : null
 }
 
 /** Parses decoded `statement/Y|N/explanation` text. */
 export function parseStatement(text: string, source: SourcePos, diagnostics: Diagnostic[]): Statement | null {
   const m = splitItemText(text)
   if (!m || !m.statement.trim()) {
-    diagnostics.push(error({
-      code: 'quiz/bad-item',
-      message: `This bank item decodes to ${JSON.stringify(clip(text))}, which is not \`statement/Y/explanation\` or \`statement/N/explanation\`.`,
-      ...pos(source),
-      hint: 'Separate the statement, Y (first answer right) or N (second answer right), and the explanation with slashes.',
-    }))
+    diagnostics.push(
+      error({
+        code: 'quiz/bad-item',
+        message: `This bank item decodes to ${JSON.stringify(clip(text))}, which is not \`statement/Y/explanation\` or \`statement/N/explanation\`.`,
+        ...pos(source),
+        hint: 'Separate the statement, Y (first answer right) or N (second answer right), and the explanation with slashes.',
+      }),
+    )
     return null
   }
   const statement = m.statement.trim()
-  return { id: shortHash(statement), text: statement, answer: m.answer.toUpperCase() === 'Y', explanation: m.explanation.trim(), source }
+  return {
+    id: shortHash(statement),
+    text: statement,
+    answer: m.answer.toUpperCase() === 'Y',
+    explanation: m.explanation.trim(),
+    source,
+  }
 }
 
 /**
@@ -101,9 +150,24 @@ export function parseStatement(text: string, source: SourcePos, diagnostics: Dia
  * Statement ids are made unique within the bank, so the runtime can tell a
  * repeated statement from its twin.
  */
-export function buildQuiz(n: number, options: [string, string], bank: Statement[], format: Quiz['format'], source: SourcePos, bankSize: number, diagnostics: Diagnostic[]): Quiz {
+export function buildQuiz(
+  n: number,
+  options: [string, string],
+  bank: Statement[],
+  format: Quiz['format'],
+  source: SourcePos,
+  bankSize: number,
+  diagnostics: Diagnostic[],
+): Quiz {
   if (n > bankSize) {
-    diagnostics.push(error({ code: 'quiz/n-exceeds-bank', message: `data-n is ${n} but the bank has only ${bankSize} statement${bankSize === 1 ? '' : 's'}.`, ...pos(source), hint: `Lower data-n to ${bankSize} or fewer, or add statements to the bank.` }))
+    diagnostics.push(
+      error({
+        code: 'quiz/n-exceeds-bank',
+        message: `data-n is ${n} but the bank has only ${bankSize} statement${bankSize === 1 ? '' : 's'}.`,
+        ...pos(source),
+        hint: `Lower data-n to ${bankSize} or fewer, or add statements to the bank.`,
+      }),
+    )
   }
   const seen = new Map<string, number>()
   const unique = bank.map((s) => {
@@ -147,11 +211,25 @@ export function readQuiz(decl: QuizDeclaration, items: RawBankItem[] | null, dia
   const options = parseQuizOptions(decl, diagnostics)
   if (n === 0) return { quiz: null, noQuiz: true }
   if (items === null) {
-    diagnostics.push(error({ code: 'quiz/no-bank', message: 'This quiz paragraph has no list of statements after it.', ...pos(decl.source), hint: 'Put the bank, one statement per list item, right after the paragraph; or write data-n="0" for a section without a quiz.' }))
+    diagnostics.push(
+      error({
+        code: 'quiz/no-bank',
+        message: 'This quiz paragraph has no list of statements after it.',
+        ...pos(decl.source),
+        hint: 'Put the bank, one statement per list item, right after the paragraph; or write data-n="0" for a section without a quiz.',
+      }),
+    )
     return { quiz: null, noQuiz: false }
   }
   if (items.length === 0 && n !== null) {
-    diagnostics.push(error({ code: 'quiz/no-bank', message: 'This quiz has an empty bank.', ...pos(decl.source), hint: 'Add statements to the list after the paragraph.' }))
+    diagnostics.push(
+      error({
+        code: 'quiz/no-bank',
+        message: 'This quiz has an empty bank.',
+        ...pos(decl.source),
+        hint: 'Add statements to the list after the paragraph.',
+      }),
+    )
   }
   const bank: Statement[] = []
   for (const item of items) {

@@ -33,13 +33,18 @@ export interface LayoutInput {
 }
 
 const RTL = /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)(-|$)/i
-const ACTION_LABELS: Record<IndexAction, string> = { begin: 'Begin the course', continue: 'Continue the course', reset: 'Reset the course' }
+const ACTION_LABELS: Record<IndexAction, string> = {
+  begin: 'Begin the course',
+  continue: 'Continue the course',
+  reset: 'Reset the course',
+}
 
 export function layoutPage({ course, rendered, entry, assets, options, dots }: LayoutInput): string {
   const page = rendered.page
   const kind = page.front.kind
   const lang = page.front.lang ?? course.lang
-  const title = kind === 'index' ? titleText(course.title) : `${titleText(page.front.title)} – ${titleText(course.title)}`
+  const title =
+    kind === 'index' ? titleText(course.title) : `${titleText(page.front.title)} – ${titleText(course.title)}`
   const home = options.base
   const body = [
     `<a class="cm-skip" href="#cm-main">Skip to content</a>`,
@@ -53,7 +58,9 @@ export function layoutPage({ course, rendered, entry, assets, options, dots }: L
     `<div class="cm-next" id="cm-next"></div>`,
     `</main>`,
     `<footer class="cm-footer"><a href="${escapeHtml(home)}">Course index</a></footer>`,
-  ].filter(Boolean).join('\n')
+  ]
+    .filter(Boolean)
+    .join('\n')
 
   const scripts = [`<script src="${escapeHtml(assets.js)}"></script>`]
   if (options.devScript) scripts.push(`<script src="${escapeHtml(options.devScript)}" defer></script>`)
@@ -97,9 +104,13 @@ export function chapterDots(course: Course, base: string): Map<string | null, st
     const title = chapter === null ? undefined : titles.get(chapter)
     const label = title ? `Progress in ${titleHtml(title)}` : 'Progress'
     const items = list.map(
-      (s) => `<li><a class="cm-dot" href="${escapeHtml(base + encodeURI(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${titleHtml(s.page.front.title)}</span><span class="cm-dot-state"></span></a></li>`,
+      (s) =>
+        `<li><a class="cm-dot" href="${escapeHtml(base + encodeURI(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${titleHtml(s.page.front.title)}</span><span class="cm-dot-state"></span></a></li>`,
     )
-    out.set(chapter, `<nav class="cm-dots" aria-labelledby="cm-dots-label">\n<p id="cm-dots-label" class="cm-dots-label">${label}</p>\n<ol>${items.join('')}</ol>\n</nav>`)
+    out.set(
+      chapter,
+      `<nav class="cm-dots" aria-labelledby="cm-dots-label">\n<p id="cm-dots-label" class="cm-dots-label">${label}</p>\n<ol>${items.join('')}</ol>\n</nav>`,
+    )
   }
   return out
 }
@@ -109,7 +120,9 @@ function indexExtras(course: Course, rendered: RenderedPage): string {
   const parts = [`<p class="cm-index-status" data-cm-status></p>`]
   const missing = (Object.keys(ACTION_LABELS) as IndexAction[]).filter((a) => !rendered.actions.has(a))
   if (missing.length) {
-    parts.push(`<p class="cm-index-actions">${missing.map((a) => `<button type="button" data-cm-action="${a}">${ACTION_LABELS[a]}</button>`).join(' ')}</p>`)
+    parts.push(
+      `<p class="cm-index-actions">${missing.map((a) => `<button type="button" data-cm-action="${a}">${ACTION_LABELS[a]}</button>`).join(' ')}</p>`,
+    )
   }
   if (!rendered.hasOutline) parts.push(outline(course))
   return parts.join('\n')
@@ -118,7 +131,8 @@ function indexExtras(course: Course, rendered: RenderedPage): string {
 function outline(course: Course): string {
   const out: string[] = []
   let open = false
-  const item = (p: CoursePage) => `<span data-cm-link="${escapeHtml(p.page.id)}">${titleHtml(p.page.front.title)}</span>`
+  const item = (p: CoursePage) =>
+    `<span data-cm-link="${escapeHtml(p.page.id)}">${titleHtml(p.page.front.title)}</span>`
   for (const p of course.sequence) {
     if (p.page.front.kind === 'chapter') {
       if (open) out.push('</ol></li>')
@@ -145,7 +159,9 @@ export function contentSecurityPolicy(authorHtml: string): string {
     hashes.add(sha256(decodeAttr(m[2] ?? m[3] ?? '')))
     attrs = true
   }
-  const styleSrc = ["'self'", ...(attrs ? ["'unsafe-hashes'"] : []), ...[...hashes].map((h) => `'sha256-${h}'`)].join(' ')
+  const styleSrc = ["'self'", ...(attrs ? ["'unsafe-hashes'"] : []), ...[...hashes].map((h) => `'sha256-${h}'`)].join(
+    ' ',
+  )
   return `default-src 'none'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'`
 }
 
@@ -154,5 +170,10 @@ function sha256(text: string): string {
 }
 
 function decodeAttr(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 }

@@ -33,7 +33,14 @@ const BUTTON = /<button\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/button>/gi
  * page's Markdown and `sourceLine` the file line it starts on, used to point
  * the notes at the author's lines.
  */
-export function replaceLegacyHtml(html: string, isIndex: boolean, file: string, source: string, sourceLine: number, diagnostics: Diagnostic[]): LegacyResult {
+export function replaceLegacyHtml(
+  html: string,
+  isIndex: boolean,
+  file: string,
+  source: string,
+  sourceLine: number,
+  diagnostics: Diagnostic[],
+): LegacyResult {
   const actions = new Set<IndexAction>()
   if (!/<script\b|\son[a-z]+\s*=|<button\b/i.test(html)) return { html, actions }
   const lineOf = (pattern: RegExp) => {
@@ -45,16 +52,20 @@ export function replaceLegacyHtml(html: string, isIndex: boolean, file: string, 
   if (SCRIPT.test(out)) {
     SCRIPT.lastIndex = 0
     out = out.replace(SCRIPT, '')
-    diagnostics.push(note({
-      code: 'legacy/script-removed',
-      message: isIndex
-        ? 'Removed a <script> written for the old runtime; coursemark\'s own index behaviour replaces it (begin, continue, reset, and links to completed sections).'
-        : 'Removed a <script>: course pages allow no inline script.',
-      file,
-      line: lineOf(/<script\b/i),
-      column: 1,
-      hint: isIndex ? 'Delete the <script> from the page to silence this note.' : 'Put behaviour in coursemark itself or leave it out; inline scripts are blocked by the pages\' Content-Security-Policy.',
-    }))
+    diagnostics.push(
+      note({
+        code: 'legacy/script-removed',
+        message: isIndex
+          ? "Removed a <script> written for the old runtime; coursemark's own index behaviour replaces it (begin, continue, reset, and links to completed sections)."
+          : 'Removed a <script>: course pages allow no inline script.',
+        file,
+        line: lineOf(/<script\b/i),
+        column: 1,
+        hint: isIndex
+          ? 'Delete the <script> from the page to silence this note.'
+          : "Put behaviour in coursemark itself or leave it out; inline scripts are blocked by the pages' Content-Security-Policy.",
+      }),
+    )
   }
 
   if (isIndex) {
@@ -62,17 +73,22 @@ export function replaceLegacyHtml(html: string, isIndex: boolean, file: string, 
       const action = actionOf(attrs, label)
       if (!action || actions.has(action)) return whole
       actions.add(action)
-      const kept = attrs.replace(HANDLER, '').replace(/\s+hidden(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/i, '').replace(/\s+type\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/i, '')
+      const kept = attrs
+        .replace(HANDLER, '')
+        .replace(/\s+hidden(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/i, '')
+        .replace(/\s+type\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/i, '')
       return `<button type="button" data-cm-action="${action}"${kept}>${label}</button>`
     })
     if (actions.size) {
-      diagnostics.push(note({
-        code: 'legacy/index-buttons',
-        message: `Connected the index's own ${[...actions].map((a) => `"${a}"`).join(', ')} button${actions.size > 1 ? 's' : ''} to coursemark's index behaviour, replacing their onclick handlers.`,
-        file,
-        line: lineOf(/<button\b/i),
-        column: 1,
-      }))
+      diagnostics.push(
+        note({
+          code: 'legacy/index-buttons',
+          message: `Connected the index's own ${[...actions].map((a) => `"${a}"`).join(', ')} button${actions.size > 1 ? 's' : ''} to coursemark's index behaviour, replacing their onclick handlers.`,
+          file,
+          line: lineOf(/<button\b/i),
+          column: 1,
+        }),
+      )
     }
   }
 
@@ -84,20 +100,26 @@ export function replaceLegacyHtml(html: string, isIndex: boolean, file: string, 
     return tag.replace(HANDLER, '')
   })
   if (removed) {
-    diagnostics.push(warning({
-      code: 'legacy/handler-removed',
-      message: `Removed ${removed} inline event handler${removed > 1 ? 's' : ''} (on…= attributes): course pages allow no inline script, so ${removed > 1 ? 'they' : 'it'} could never run.`,
-      file,
-      line: lineOf(/\son[a-z]+\s*=/i),
-      column: 1,
-      hint: 'Remove the on…= attributes from the page.',
-    }))
+    diagnostics.push(
+      warning({
+        code: 'legacy/handler-removed',
+        message: `Removed ${removed} inline event handler${removed > 1 ? 's' : ''} (on…= attributes): course pages allow no inline script, so ${removed > 1 ? 'they' : 'it'} could never run.`,
+        file,
+        line: lineOf(/\son[a-z]+\s*=/i),
+        column: 1,
+        hint: 'Remove the on…= attributes from the page.',
+      }),
+    )
   }
   return { html: out, actions }
 }
 
 function actionOf(attrs: string, label: string): IndexAction | null {
-  const text = label.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
+  const text = label
+    .replace(/<[^>]*>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
   const named = /^(begin|continue|reset)( the course)?$/.exec(text)
   if (named) return named[1] as IndexAction
   const id = /\bid\s*=\s*["']?(begin|continue|reset)["'\s>]/i.exec(`${attrs}>`)

@@ -35,7 +35,14 @@ export interface LiquidPage extends Record<string, unknown> {
 }
 
 export function liquidPage(page: Page, base: string): LiquidPage {
-  return { ...page.front.data, title: page.front.title, class: page.front.kind, serial: page.front.serial, url: base + page.path, id: page.id }
+  return {
+    ...page.front.data,
+    title: page.front.title,
+    class: page.front.kind,
+    serial: page.front.serial,
+    url: base + page.path,
+    id: page.id,
+  }
 }
 
 /** The `site` variable shared by every page of a course. */
@@ -48,7 +55,12 @@ export function liquidSite(course: Course, base: string): Record<string, unknown
  * Renders the Liquid in a page body. On a Liquid error, reports it at the
  * file line of the failing tag and returns null.
  */
-export function renderLiquid(page: Page, site: Record<string, unknown>, base: string, diagnostics: Diagnostic[]): string | null {
+export function renderLiquid(
+  page: Page,
+  site: Record<string, unknown>,
+  base: string,
+  diagnostics: Diagnostic[],
+): string | null {
   if (!engine) throw new Error('renderLiquid called before loadLiquid')
   try {
     return String(engine.parseAndRenderSync(page.body, { site, page: liquidPage(page, base) }))
@@ -56,14 +68,16 @@ export function renderLiquid(page: Page, site: Record<string, unknown>, base: st
     const err = e as { token?: { getPosition?: () => number[] }; message?: string; originalError?: Error }
     const [line = 1, column = 1] = err.token?.getPosition?.() ?? []
     const message = (err.originalError?.message ?? err.message ?? String(e)).split(', line:')[0]!.replace(/\.$/, '')
-    diagnostics.push(error({
-      code: 'liquid/error',
-      message: `Liquid error: ${message}.`,
-      file: page.file,
-      line: page.bodyLine + line - 1,
-      column,
-      hint: 'Fix the tag, or wrap text that only looks like Liquid in {% raw %}…{% endraw %}.',
-    }))
+    diagnostics.push(
+      error({
+        code: 'liquid/error',
+        message: `Liquid error: ${message}.`,
+        file: page.file,
+        line: page.bodyLine + line - 1,
+        column,
+        hint: 'Fix the tag, or wrap text that only looks like Liquid in {% raw %}…{% endraw %}.',
+      }),
+    )
     return null
   }
 }

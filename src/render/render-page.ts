@@ -35,7 +35,13 @@ export interface RenderedPage {
  * the course uses Liquid). Returns null when the page cannot be rendered at
  * all (a Liquid error); other problems are reported and rendering goes on.
  */
-export function renderPage(md: MarkdownIt, page: Page, course: CourseLookup, site: Record<string, unknown> | null, diagnostics: Diagnostic[]): RenderedPage | null {
+export function renderPage(
+  md: MarkdownIt,
+  page: Page,
+  course: CourseLookup,
+  site: Record<string, unknown> | null,
+  diagnostics: Diagnostic[],
+): RenderedPage | null {
   let body = page.body
   let line = (mdLine: number) => page.bodyLine + mdLine
   if (site && hasLiquid(body)) {
@@ -45,7 +51,18 @@ export function renderPage(md: MarkdownIt, page: Page, course: CourseLookup, sit
     body = out
   }
 
-  const env: RenderEnv = { file: page.file, page, course, line, diagnostics, headingIds: new Map(), headings: [], links: [], quiz: null, quizJson: null }
+  const env: RenderEnv = {
+    file: page.file,
+    page,
+    course,
+    line,
+    diagnostics,
+    headingIds: new Map(),
+    headings: [],
+    links: [],
+    quiz: null,
+    quizJson: null,
+  }
   const tokens = md.parse(body, env)
 
   let quiz: Quiz | null = null
@@ -59,7 +76,9 @@ export function renderPage(md: MarkdownIt, page: Page, course: CourseLookup, sit
   const html = md.renderer.render(tokens, md.options, env)
   const isIndex = page.front.kind === 'index'
   const rawHtml = hasRawHtml(tokens)
-  const legacy = rawHtml ? replaceLegacyHtml(html, isIndex, page.file, page.body, page.bodyLine, diagnostics) : { html, actions: new Set<IndexAction>() }
+  const legacy = rawHtml
+    ? replaceLegacyHtml(html, isIndex, page.file, page.body, page.bodyLine, diagnostics)
+    : { html, actions: new Set<IndexAction>() }
   return {
     page,
     html: legacy.html,

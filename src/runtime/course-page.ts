@@ -51,7 +51,8 @@ export function wireCoursePage(context: PageContext): void {
       return [el('a', { class: 'cm-button', href: following.url }, name)]
     }
     const end: Node[] = [el('a', { class: 'cm-button', href: manifest.base }, 'Back to the course index')]
-    if (isComplete(manifest.pages, doneIds(context))) end.unshift(el('p', { class: 'cm-done-note' }, 'You have completed the course.'))
+    if (isComplete(manifest.pages, doneIds(context)))
+      end.unshift(el('p', { class: 'cm-done-note' }, 'You have completed the course.'))
     return end
   }
 
@@ -62,7 +63,10 @@ export function wireCoursePage(context: PageContext): void {
   }
   if (doneIds(context).includes(page.id)) {
     section.hidden = true
-    controls(el('p', { class: 'cm-done-note' }, 'You have passed the quiz on this page; it is open for review.'), ...onward())
+    controls(
+      el('p', { class: 'cm-done-note' }, 'You have passed the quiz on this page; it is open for review.'),
+      ...onward(),
+    )
     return
   }
   const loaded = readQuiz(section.getAttribute('data-cm-quiz'))
@@ -101,7 +105,8 @@ export function wireCoursePage(context: PageContext): void {
       })
       controls(retry)
     })
-    if (context.ungated) controls(el('p', { class: 'cm-next-hint' }, 'Every page is open, so this quiz is optional.'), ...onward())
+    if (context.ungated)
+      controls(el('p', { class: 'cm-next-hint' }, 'Every page is open, so this quiz is optional.'), ...onward())
     else controls(el('p', { class: 'cm-next-hint' }, 'Pass the quiz to unlock the next page.'))
   }
   startAttempt()

@@ -48,7 +48,11 @@ function confirmReset(onReset: () => void): void {
     'dialog',
     { class: 'cm-dialog', 'aria-labelledby': 'cm-dialog-title', 'aria-describedby': 'cm-dialog-text' },
     el('h2', { id: 'cm-dialog-title' }, 'Reset the course?'),
-    el('p', { id: 'cm-dialog-text' }, 'This clears your progress and quiz attempts in this browser, and the course starts again from the first page.'),
+    el(
+      'p',
+      { id: 'cm-dialog-text' },
+      'This clears your progress and quiz attempts in this browser, and the course starts again from the first page.',
+    ),
     el(
       'form',
       { method: 'dialog', class: 'cm-dialog-actions' },

@@ -88,7 +88,12 @@ export function parseProgress(raw: string): ProgressState | null {
   for (const id of value.done) if (typeof id === 'string' && !state.done.includes(id)) state.done.push(id)
   for (const id of Object.keys(value.attempts)) {
     const record = value.attempts[id]
-    if (isObject(record) && typeof record.bank === 'string' && Number.isInteger(record.n) && (record.n as number) >= 0) {
+    if (
+      isObject(record) &&
+      typeof record.bank === 'string' &&
+      Number.isInteger(record.n) &&
+      (record.n as number) >= 0
+    ) {
       state.attempts[id] = { bank: record.bank, n: Math.min(record.n as number, MAX_ATTEMPT) }
     }
   }

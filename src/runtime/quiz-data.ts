@@ -41,5 +41,8 @@ export function readQuiz(json: string | null): LoadedQuiz | null {
     if (!decoded) return null
     keys.push(decoded)
   }
-  return { quiz: { n: n as number, options: options as [string, string], bank, items: items as RuntimeQuiz['items'] }, keys }
+  return {
+    quiz: { n: n as number, options: options as [string, string], bank, items: items as RuntimeQuiz['items'] },
+    keys,
+  }
 }

@@ -14,7 +14,12 @@ import type { LoadedQuiz } from './quiz-data.ts'
 import { type ScoreResult, scoreAnswers, summaryText, unansweredText } from './score.ts'
 
 /** Render attempt `drawn` (bank positions, in the order shown) into the quiz body; `onScored` runs once. */
-export function renderAttempt(body: HTMLElement, loaded: LoadedQuiz, drawn: number[], onScored: (result: ScoreResult) => void): void {
+export function renderAttempt(
+  body: HTMLElement,
+  loaded: LoadedQuiz,
+  drawn: number[],
+  onScored: (result: ScoreResult) => void,
+): void {
   const quiz = loaded.quiz
   const keys = loaded.keys
   const shown: RuntimeAnswerKey[] = drawn.map((i) => keys[i] as RuntimeAnswerKey)
@@ -70,7 +75,10 @@ export function renderAttempt(body: HTMLElement, loaded: LoadedQuiz, drawn: numb
       hint.hidden = true
       return
     }
-    const result = scoreAnswers(chosen(), shown.map((k) => k.a))
+    const result = scoreAnswers(
+      chosen(),
+      shown.map((k) => k.a),
+    )
     fieldsets.forEach((fieldset, i) => {
       const key = shown[i] as RuntimeAnswerKey
       const right = result.right[i] === true

@@ -25,5 +25,8 @@ test('build writes the site and reports problems as data, never by throwing', as
   const broken = writeCourse({ 's1.md': '---\ntitle: S\nclass: section\nserial: two\n---\n' }, validCourse())
   const bad = await build({ courseDir: broken, outDir: tempPath() })
   assert.equal(bad.ok, false)
-  assert.deepEqual(bad.diagnostics.map((d) => [d.severity, d.code, d.file, d.line]), [['error', 'front-matter/bad-serial', 's1.md', 4]])
+  assert.deepEqual(
+    bad.diagnostics.map((d) => [d.severity, d.code, d.file, d.line]),
+    [['error', 'front-matter/bad-serial', 's1.md', 4]],
+  )
 })

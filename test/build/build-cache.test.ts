@@ -35,7 +35,7 @@ test('a rebuild with the cache renders only the page whose body changed, and mat
   assert.deepEqual(output(edited), output(await compileCourse({ courseDir: EXAMPLE, files })))
 })
 
-test('a rebuild with the cache renders every page when the course shape changes, and carries each page\'s diagnostics', async () => {
+test("a rebuild with the cache renders every page when the course shape changes, and carries each page's diagnostics", async () => {
   const cache = createBuildCache()
   const files = readCourse(EXAMPLE)
   await compileCourse({ courseDir: EXAMPLE, cache, files })

@@ -16,8 +16,18 @@ const EXAMPLE = join(ROOT, 'example')
 function quizOf(html: string) {
   const m = /data-cm-quiz='([^']*)'/.exec(html)
   assert.ok(m, 'page has a quiz')
-  const json = JSON.parse(m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as { n: number; options: string[]; items: { id: string; html: string; key: string }[] }
-  return { ...json, items: json.items.map((i) => ({ ...i, ...(JSON.parse(Buffer.from(i.key, 'base64').toString('utf8')) as { a: number; x: string }) })) }
+  const json = JSON.parse(m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as {
+    n: number
+    options: string[]
+    items: { id: string; html: string; key: string }[]
+  }
+  return {
+    ...json,
+    items: json.items.map((i) => ({
+      ...i,
+      ...(JSON.parse(Buffer.from(i.key, 'base64').toString('utf8')) as { a: number; x: string }),
+    })),
+  }
 }
 
 test('build writes the sample course at clean URLs with one hashed stylesheet and script', () => {
@@ -43,12 +53,22 @@ test('every built page is a complete, accessible, self-contained document', () =
     const html = readFileSync(join(out, file), 'utf8')
     assert.match(html, /^<!doctype html>\n<html lang="en" dir="ltr"/, file)
     assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1">/, file)
-    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'/, file)
-    for (const landmark of ['<header', '<main id="cm-main"', '<footer', '<h1 id="cm-title">']) assert.ok(html.includes(landmark), `${file}: ${landmark}`)
+    assert.match(
+      html,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'/,
+      file,
+    )
+    for (const landmark of ['<header', '<main id="cm-main"', '<footer', '<h1 id="cm-title">'])
+      assert.ok(html.includes(landmark), `${file}: ${landmark}`)
     // Nothing loads from another host: every src and stylesheet is a local path.
     for (const m of html.matchAll(/\s(?:src|href)="([^"]*)"/g)) {
       const url = m[1]!
-      const isAsset = /<(?:script|link|img)\b[^>]*$/.test(html.slice(0, m.index! + 1).split('<').pop() ?? '')
+      const isAsset = /<(?:script|link|img)\b[^>]*$/.test(
+        html
+          .slice(0, m.index! + 1)
+          .split('<')
+          .pop() ?? '',
+      )
       if (isAsset || /\.(css|js)$/.test(url)) assert.ok(url.startsWith('/'), `${file}: ${url} is not local`)
     }
     assert.doesNotMatch(html, /<script>(?!<\/script>)|\son[a-z]+=/i, `${file}: no inline script or handler`)
@@ -88,9 +108,12 @@ test('quiz banks reach the page decoded, with non-ASCII text intact and answers 
 })
 
 test('<3 becomes a heart with a text alternative, in statements and explanations alike', () => {
-  const dir = writeCourse({
-    's1.md': `---\ntitle: S\nclass: section\nserial: 2\n---\nWe <3 you.\n\nQuiz:\n{: data-n="1"}\n\n- ${item('I <3 tea.', 'Y', 'So do we <3')}\n`,
-  }, validCourse())
+  const dir = writeCourse(
+    {
+      's1.md': `---\ntitle: S\nclass: section\nserial: 2\n---\nWe <3 you.\n\nQuiz:\n{: data-n="1"}\n\n- ${item('I <3 tea.', 'Y', 'So do we <3')}\n`,
+    },
+    validCourse(),
+  )
   const out = tempPath()
   assert.equal(cli(['build', dir, '--out', out]).code, 0)
   const html = readFileSync(join(out, 's1', 'index.html'), 'utf8')
@@ -101,9 +124,13 @@ test('<3 becomes a heart with a text alternative, in statements and explanations
 })
 
 test('kramdown attribute lists attach to the block above and never show as text', () => {
-  const dir = writeCourse({
-    's1.md': '---\ntitle: S\nclass: section\nserial: 2\n---\nA chat line.\n{: .conv}\n\n- one\n- two\n{: .showul #list}\n\n### A heading\n{: #custom data-x="1"}\n',
-  }, validCourse())
+  const dir = writeCourse(
+    {
+      's1.md':
+        '---\ntitle: S\nclass: section\nserial: 2\n---\nA chat line.\n{: .conv}\n\n- one\n- two\n{: .showul #list}\n\n### A heading\n{: #custom data-x="1"}\n',
+    },
+    validCourse(),
+  )
   const out = tempPath()
   assert.equal(cli(['build', dir, '--out', out]).code, 0)
   const html = readFileSync(join(out, 's1', 'index.html'), 'utf8')
@@ -115,13 +142,23 @@ test('kramdown attribute lists attach to the block above and never show as text'
 
 test('a legacy index: the script goes, its buttons are connected, and the build says so', () => {
   const index = [
-    '---', 'title: Index', 'class: index', '---', 'Intro.', '',
-    '<button id="begin" onclick="nextpage()">Begin the Course</button>', '',
+    '---',
+    'title: Index',
+    'class: index',
+    '---',
+    'Intro.',
+    '',
+    '<button id="begin" onclick="nextpage()">Begin the Course</button>',
+    '',
     '{% for p in site.pages %}{% if p.class == "section" %}',
     '#### {{ p.title }}',
     '{: .section data-serial="{{ p.serial }}" data-url="{{ p.url }}"}',
-    '{% endif %}{% endfor %}', '',
-    '<script>', 'document.title = "x"', '</script>', '',
+    '{% endif %}{% endfor %}',
+    '',
+    '<script>',
+    'document.title = "x"',
+    '</script>',
+    '',
   ].join('\n')
   const dir = writeCourse({ 'index.md': index }, validCourse())
   const out = tempPath()
@@ -132,7 +169,10 @@ test('a legacy index: the script goes, its buttons are connected, and the build 
   const html = readFileSync(join(out, 'index.html'), 'utf8')
   assert.doesNotMatch(html, /<script>|onclick/)
   assert.match(html, /<button type="button" data-cm-action="begin" id="begin">Begin the Course<\/button>/)
-  assert.match(html, /<h4 class="section" data-serial="2" data-url="\/s1\/" data-cm-link="s1" id="section-one" aria-level="2">Section one<\/h4>/)
+  assert.match(
+    html,
+    /<h4 class="section" data-serial="2" data-url="\/s1\/" data-cm-link="s1" id="section-one" aria-level="2">Section one<\/h4>/,
+  )
   // The buttons the author did not write are generated; the author's outline is kept, so none is generated.
   assert.match(html, /data-cm-action="continue">Continue the course<\/button>/)
   assert.doesNotMatch(html, /cm-outline/)
@@ -142,8 +182,12 @@ test('an index without an outline or buttons gets both generated', () => {
   const out = tempPath()
   assert.equal(cli(['build', EXAMPLE, '--out', out]).code, 0)
   const html = readFileSync(join(out, 'index.html'), 'utf8')
-  for (const label of ['Begin the course', 'Continue the course', 'Reset the course']) assert.ok(html.includes(`>${label}</button>`), label)
-  assert.match(html, /<nav class="cm-outline"[\s\S]*<span data-cm-link="getting-started">Chapter 1: Getting started<\/span><ol><li><span data-cm-link="how-this-course-works">/)
+  for (const label of ['Begin the course', 'Continue the course', 'Reset the course'])
+    assert.ok(html.includes(`>${label}</button>`), label)
+  assert.match(
+    html,
+    /<nav class="cm-outline"[\s\S]*<span data-cm-link="getting-started">Chapter 1: Getting started<\/span><ol><li><span data-cm-link="how-this-course-works">/,
+  )
 })
 
 test('build refuses a non-empty folder it did not make, and touches nothing in it', () => {
@@ -187,10 +231,13 @@ test('a failed build leaves the previous site exactly as it was', () => {
 })
 
 test('static files are copied, and relative image paths follow the clean URLs', () => {
-  const dir = writeCourse({
-    'img/map.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
-    's1.md': '---\ntitle: S\nclass: section\nserial: 2\n---\n![A map](img/map.svg)\n\n[Chapter](ch1.md#top)\n',
-  }, validCourse())
+  const dir = writeCourse(
+    {
+      'img/map.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      's1.md': '---\ntitle: S\nclass: section\nserial: 2\n---\n![A map](img/map.svg)\n\n[Chapter](ch1.md#top)\n',
+    },
+    validCourse(),
+  )
   const out = tempPath()
   assert.equal(cli(['build', dir, '--out', out, '--base', '/c/']).code, 0)
   assert.ok(existsSync(join(out, 'img', 'map.svg')))
@@ -227,7 +274,12 @@ test('--help and --version answer and exit 0', () => {
 
 test('the Content-Security-Policy allows an author\'s own <style> and style="" by hash, and nothing else inline', () => {
   const css = '\np { color: teal }\n'
-  const dir = writeCourse({ 's1.md': `---\ntitle: S\nclass: section\nserial: 2\n---\n<style>${css}</style>\n\n<p style="color: red">Red</p>\n` }, validCourse())
+  const dir = writeCourse(
+    {
+      's1.md': `---\ntitle: S\nclass: section\nserial: 2\n---\n<style>${css}</style>\n\n<p style="color: red">Red</p>\n`,
+    },
+    validCourse(),
+  )
   const out = tempPath()
   assert.equal(cli(['build', dir, '--out', out]).code, 0)
   const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`

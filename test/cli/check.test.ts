@@ -21,7 +21,11 @@ interface Case {
 const cases: Case[] = [
   {
     name: 'a statement repeated in a bank',
-    files: { 's1.md': section('Quiz:\n{: data-n="2"}\n\n- Water is wet.\n  - True: It is.\n- Fire is hot.\n  - True: It is.\n- water is  wet.\n  - True: Still.\n- Ice is hot.\n  - False: Cold.\n') },
+    files: {
+      's1.md': section(
+        'Quiz:\n{: data-n="2"}\n\n- Water is wet.\n  - True: It is.\n- Fire is hot.\n  - True: It is.\n- water is  wet.\n  - True: Still.\n- Ice is hot.\n  - False: Cold.\n',
+      ),
+    },
     text: `s1.md:13:3: warning: This statement repeats the one on line 9: "water is  wet.". [quiz/repeated-statement]
   13 | - water is  wet.
      |   ^
@@ -32,7 +36,9 @@ Checked 3 pages: 1 warning.
   },
   {
     name: 'an empty explanation',
-    files: { 's1.md': section('Quiz:\n{: data-n="1"}\n\n- Water is wet.\n  - True\n- Fire is cold.\n  - False: Hot.\n') },
+    files: {
+      's1.md': section('Quiz:\n{: data-n="1"}\n\n- Water is wet.\n  - True\n- Fire is cold.\n  - False: Hot.\n'),
+    },
     text: `s1.md:9:3: warning: This statement has no explanation. [quiz/empty-explanation]
   9 | - Water is wet.
     |   ^
@@ -43,7 +49,11 @@ Checked 3 pages: 1 warning.
   },
   {
     name: 'a bank smaller than twice its data-n',
-    files: { 's1.md': section(`Quiz:\n{: data-n="3"}\n\n- ${item('A.', 'Y', 'a')}\n- ${item('B.', 'N', 'b')}\n- ${item('C.', 'Y', 'c')}\n- ${item('D.', 'N', 'd')}\n`) },
+    files: {
+      's1.md': section(
+        `Quiz:\n{: data-n="3"}\n\n- ${item('A.', 'Y', 'a')}\n- ${item('B.', 'N', 'b')}\n- ${item('C.', 'Y', 'c')}\n- ${item('D.', 'N', 'd')}\n`,
+      ),
+    },
     text: `s1.md:7:3: warning: data-n is 3 but the bank has only 4 statements, fewer than twice that: a second attempt repeats at least 2 of the first. [quiz/small-bank]
   7 | {: data-n="3"}
     |   ^
@@ -76,7 +86,11 @@ Checked 4 pages: 1 warning.
   },
   {
     name: 'links to pages and files the course lacks',
-    files: { 's1.md': section('See [the intro](intro.md), [home](/), [gone](/gone/) and [notes](notes.pdf).\n\n[Chapter](ch1.md) and [web](https://example.org/x.md).\n') },
+    files: {
+      's1.md': section(
+        'See [the intro](intro.md), [home](/), [gone](/gone/) and [notes](notes.pdf).\n\n[Chapter](ch1.md) and [web](https://example.org/x.md).\n',
+      ),
+    },
     text: `s1.md:6:17: warning: This link points to intro.md, which is not a page of the course. [link/missing-page]
   6 | See [the intro](intro.md), [home](/), [gone](/gone/) and [notes](notes.pdf).
     |                 ^
@@ -139,7 +153,22 @@ for (const c of cases) {
     const dir = writeCourse(c.files, validCourse())
     const r = cli(['check', dir, '--format', 'json'])
     assert.equal(r.code, 0, r.stderr)
-    const doc = JSON.parse(r.stdout) as { version: number; root: string; ok: boolean; pages: number; counts: Record<string, number>; diagnostics: { severity: string; code: string; message: string; file: string; line: number; column: number; hint?: string }[] }
+    const doc = JSON.parse(r.stdout) as {
+      version: number
+      root: string
+      ok: boolean
+      pages: number
+      counts: Record<string, number>
+      diagnostics: {
+        severity: string
+        code: string
+        message: string
+        file: string
+        line: number
+        column: number
+        hint?: string
+      }[]
+    }
     assert.equal(doc.version, 1)
     assert.equal(doc.root, dir)
     assert.equal(doc.ok, true)
@@ -165,11 +194,16 @@ test('check --strict fails on warnings alone', () => {
 })
 
 test('check reports what build rejects, exits 1, and writes nothing', () => {
-  const dir = writeCourse({ 's1.md': section(`Quiz:\n{: data-n="5"}\n\n- ${item('A.', 'Y', 'a')}\n- Water is wet.\n  - Maybe: who knows\n`) }, validCourse())
+  const dir = writeCourse(
+    { 's1.md': section(`Quiz:\n{: data-n="5"}\n\n- ${item('A.', 'Y', 'a')}\n- Water is wet.\n  - Maybe: who knows\n`) },
+    validCourse(),
+  )
   const before = readdirSync(dir).sort()
   const r = cli(['check', dir])
   assert.equal(r.code, 1)
-  assert.equal(r.stdout, `s1.md:7:3: error: data-n is 5 but the bank has only 2 statements. [quiz/n-exceeds-bank]
+  assert.equal(
+    r.stdout,
+    `s1.md:7:3: error: data-n is 5 but the bank has only 2 statements. [quiz/n-exceeds-bank]
   7 | {: data-n="5"}
     |   ^
   hint: Lower data-n to 2 or fewer, or add statements to the bank.
@@ -180,9 +214,13 @@ s1.md:11:5: error: The answer line must start with "True" or "False", not "Maybe
   hint: Write \`- True: why\` when the statement is right, or \`- False: why\` when it is wrong (data-opt sets the two answers).
 
 Checked 3 pages: 2 errors.
-`)
+`,
+  )
   assert.deepEqual(readdirSync(dir).sort(), before)
-  const json = JSON.parse(cli(['check', dir, '--format', 'json']).stdout) as { ok: boolean; counts: Record<string, number> }
+  const json = JSON.parse(cli(['check', dir, '--format', 'json']).stdout) as {
+    ok: boolean
+    counts: Record<string, number>
+  }
   assert.equal(json.ok, false)
   assert.deepEqual(json.counts, { error: 2, warning: 0, note: 0 })
 })
@@ -191,18 +229,30 @@ test('check shows the notes a build prints, and notes alone exit 0 even with --s
   const index = '---\ntitle: Index\nclass: index\n---\nIntro.\n\n<script>\nlegacy()\n</script>\n'
   const r = cli(['check', writeCourse({ 'index.md': index }, validCourse()), '--strict'])
   assert.equal(r.code, 0)
-  assert.match(r.stdout, /^index\.md:7:1: note: Removed a <script> written for the old runtime; .* \[legacy\/script-removed\]$/m)
+  assert.match(
+    r.stdout,
+    /^index\.md:7:1: note: Removed a <script> written for the old runtime; .* \[legacy\/script-removed\]$/m,
+  )
   assert.match(r.stdout, /\nChecked 3 pages: 1 note\.\n$/)
 })
 
 test('check suggests the page a misspelt link meant, relative to the linking page', () => {
-  const dir = writeCourse({ 'part/s3.md': section('Back to [the chapter](../chl.md).\n', 'title: T\nclass: section\nserial: 3') }, validCourse())
+  const dir = writeCourse(
+    { 'part/s3.md': section('Back to [the chapter](../chl.md).\n', 'title: T\nclass: section\nserial: 3') },
+    validCourse(),
+  )
   const r = cli(['check', dir])
-  assert.match(r.stdout, /^part\/s3\.md:6:23: warning: This link points to chl\.md, which is not a page of the course\. \[link\/missing-page\]\n.*\n.*\n {2}hint: Did you mean \.\.\/ch1\.md\? Link to the file/m)
+  assert.match(
+    r.stdout,
+    /^part\/s3\.md:6:23: warning: This link points to chl\.md, which is not a page of the course\. \[link\/missing-page\]\n.*\n.*\n {2}hint: Did you mean \.\.\/ch1\.md\? Link to the file/m,
+  )
 })
 
 test('check --base lets absolute links to the served site resolve', () => {
-  const dir = writeCourse({ 's1.md': section('Back to [the index](/course/) or [chapter one](/course/ch1/).\n') }, validCourse())
+  const dir = writeCourse(
+    { 's1.md': section('Back to [the index](/course/) or [chapter one](/course/ch1/).\n') },
+    validCourse(),
+  )
   assert.match(cli(['check', dir]).stdout, /2 warnings/)
   const r = cli(['check', dir, '--base', '/course/'])
   assert.equal(r.code, 0)
@@ -216,7 +266,11 @@ test('the sample course checks clean', () => {
 })
 
 test('check exits 2 on bad usage and 1 on a folder that is not a course', () => {
-  for (const args of [['check', '--format', 'xml'], ['check', 'a', 'b'], ['check', '--nope']]) {
+  for (const args of [
+    ['check', '--format', 'xml'],
+    ['check', 'a', 'b'],
+    ['check', '--nope'],
+  ]) {
     const r = cli(args)
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`)
     assert.match(r.stderr, /^coursemark: /)

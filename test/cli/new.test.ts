@@ -9,7 +9,9 @@ test('new starts a course that checks with no diagnostic and builds, and says wh
   const dir = tempPath('my-first-course')
   const r = cli(['new', dir])
   assert.equal(r.code, 0, r.stderr)
-  assert.equal(r.stdout, `Started a course in ${dir}:
+  assert.equal(
+    r.stdout,
+    `Started a course in ${dir}:
   index.md
   getting-started.md
   writing-pages.md
@@ -19,10 +21,15 @@ Next:
   ${`coursemark dev ${dir}`.padEnd(dir.length + 32)}preview it on localhost, rebuilt as you edit
   ${`coursemark check ${dir}`.padEnd(dir.length + 32)}find mistakes before learners do
   coursemark build ${dir} --out _site   make the site to publish
-`)
+`,
+  )
   assert.deepEqual(readdirSync(dir).sort(), ['getting-started.md', 'index.md', 'quizzes.md', 'writing-pages.md'])
   assert.match(readFileSync(join(dir, 'index.md'), 'utf8'), /^---\ntitle: My first course\nclass: index\n---\n/)
-  assert.match(readFileSync(join(dir, 'quizzes.md'), 'utf8'), /\{: data-n="2"\}\n\n- .+\n {2}- False: .+\n- .+\n {2}- True: /, 'the quiz is in the readable form')
+  assert.match(
+    readFileSync(join(dir, 'quizzes.md'), 'utf8'),
+    /\{: data-n="2"\}\n\n- .+\n {2}- False: .+\n- .+\n {2}- True: /,
+    'the quiz is in the readable form',
+  )
 
   const check = cli(['check', dir, '--strict'])
   assert.equal(check.code, 0, check.stdout)
@@ -46,7 +53,10 @@ test('new refuses a folder that is not empty, and writes nothing', () => {
   writeFileSync(join(dir, 'notes.txt'), 'mine')
   const r = cli(['new', dir])
   assert.equal(r.code, 1)
-  assert.equal(r.stderr, `coursemark: ${dir} is not empty, so no course was started there.\n  hint: Name a new folder, or an empty one: coursemark never writes over your files.\n`)
+  assert.equal(
+    r.stderr,
+    `coursemark: ${dir} is not empty, so no course was started there.\n  hint: Name a new folder, or an empty one: coursemark never writes over your files.\n`,
+  )
   assert.deepEqual(readdirSync(dir), ['notes.txt'])
 })
 

@@ -29,16 +29,28 @@ test('quiz decode prints the page with each statement readable, its answer and w
   // Everything before the bank is as it was.
   const bank = original.indexOf('\n- ') + 1
   assert.equal(r.stdout.slice(0, bank), original.slice(0, bank))
-  assert.ok(r.stdout.includes('\n- “That sounds exhausting. Tell me more about it.”\n  - Yes: It acknowledges the feeling and invites the caller to go on.\n'), r.stdout)
+  assert.ok(
+    r.stdout.includes(
+      '\n- “That sounds exhausting. Tell me more about it.”\n  - Yes: It acknowledges the feeling and invites the caller to go on.\n',
+    ),
+    r.stdout,
+  )
   assert.ok(r.stdout.includes('\n- “Everything happens for a reason.”\n  - No: It brushes the feeling aside.\n'))
 })
 
 test('quiz decode then quiz encode gives back every base64 page of the sample course byte for byte, and encode then decode every readable one', () => {
   const dir = sampleCopy()
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f))
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(dir, f))
   const originals = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]))
   const readable = files.filter((f) => /\n {2}- (True|False|Yes|No)\b/.test(originals.get(f)!))
-  assert.deepEqual(readable.map((f) => f.slice(dir.length + 1)), ['reflecting-feelings.md'], 'the sample course shows the readable form once')
+  assert.deepEqual(
+    readable.map((f) => f.slice(dir.length + 1)),
+    ['reflecting-feelings.md'],
+    'the sample course shows the readable form once',
+  )
 
   // Readable to base64 and back.
   const encodedFirst = cli(['quiz', 'encode', ...readable])
@@ -75,7 +87,10 @@ test('quiz decode then quiz encode gives back every base64 page of the sample co
 
 test('a sample course with readable banks builds the very same site', () => {
   const dir = sampleCopy()
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort().map((f) => join(dir, f))
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => join(dir, f))
   for (const [file, text] of splitByHeaders(cli(['quiz', 'decode', ...files]).stdout, files)) writeFileSync(file, text)
   const a = tempPath()
   const b = tempPath()
@@ -89,7 +104,10 @@ test('quiz encode --dry-run prints the encoded page and writes nothing', () => {
   const dir = writeCourse({ 's1.md': plain }, validCourse())
   const r = cli(['quiz', 'encode', '--dry-run', join(dir, 's1.md')])
   assert.equal(r.code, 0, r.stderr)
-  assert.equal(r.stdout, section(`Quiz:\n{: data-n="1"}\n\n- ${item('Tea is hot.', 'Y', 'Usually.')}\n- ${item('Ice is hot.', 'N', '')}\n`))
+  assert.equal(
+    r.stdout,
+    section(`Quiz:\n{: data-n="1"}\n\n- ${item('Tea is hot.', 'Y', 'Usually.')}\n- ${item('Ice is hot.', 'N', '')}\n`),
+  )
   assert.equal(readFileSync(join(dir, 's1.md'), 'utf8'), plain)
   assert.equal(existsSync(join(dir, 's1.md.bak')), false)
 })
@@ -99,18 +117,25 @@ test('quiz encode will not replace an existing backup, and then changes nothing'
   const dir = writeCourse({ 's1.md': plain, 's1.md.bak': 'an older backup' }, validCourse())
   const r = cli(['quiz', 'encode', join(dir, 's1.md')])
   assert.equal(r.code, 1)
-  assert.equal(r.stderr, `coursemark: ${join(dir, 's1.md.bak')} already exists, so ${join(dir, 's1.md')} was not changed.\n  hint: Move the old backup away, or see the result first with --dry-run.\n`)
+  assert.equal(
+    r.stderr,
+    `coursemark: ${join(dir, 's1.md.bak')} already exists, so ${join(dir, 's1.md')} was not changed.\n  hint: Move the old backup away, or see the result first with --dry-run.\n`,
+  )
   assert.equal(readFileSync(join(dir, 's1.md'), 'utf8'), plain)
   assert.equal(readFileSync(join(dir, 's1.md.bak'), 'utf8'), 'an older backup')
 })
 
 test('quiz encode reports every problem of the readable items at its place and changes nothing', () => {
-  const plain = section('Quiz:\n{: data-n="1" data-opt="Yes,No"}\n\n- Tea is hot.\n  - True: Usually.\n- Say Y/N/maybe.\n  - Yes\n- Ice is cold.\n  - No: yes\n')
+  const plain = section(
+    'Quiz:\n{: data-n="1" data-opt="Yes,No"}\n\n- Tea is hot.\n  - True: Usually.\n- Say Y/N/maybe.\n  - Yes\n- Ice is cold.\n  - No: yes\n',
+  )
   const dir = writeCourse({ 's1.md': plain }, validCourse())
   const r = cli(['quiz', 'encode', 's1.md'], { cwd: dir })
   assert.equal(r.code, 1)
   assert.equal(r.stdout, '')
-  assert.equal(r.stderr, `s1.md:10:5: error: The answer line must start with "Yes" or "No", not "True: Usually.". [quiz/plain-bad-answer]
+  assert.equal(
+    r.stderr,
+    `s1.md:10:5: error: The answer line must start with "Yes" or "No", not "True: Usually.". [quiz/plain-bad-answer]
   10 |   - True: Usually.
      |     ^
   hint: Write \`- Yes: why\` when the statement is right, or \`- No: why\` when it is wrong (data-opt sets the two answers).
@@ -121,25 +146,44 @@ s1.md:11:3: error: The statement holds "/N/", which its base64 form uses to sepa
   hint: Reword it, or put spaces around the slash.
 
 s1.md: not changed.
-`)
+`,
+  )
   assert.equal(readFileSync(join(dir, 's1.md'), 'utf8'), plain)
   assert.equal(existsSync(join(dir, 's1.md.bak')), false)
 })
 
 test('build reports a problem in a readable item at its place, like check', () => {
-  const dir = writeCourse({ 's1.md': section('Quiz:\n{: data-n="1"}\n\n- Tea is hot.\n  - Hot: yes\n- Ice is cold.\n  - True\n') }, validCourse())
+  const dir = writeCourse(
+    { 's1.md': section('Quiz:\n{: data-n="1"}\n\n- Tea is hot.\n  - Hot: yes\n- Ice is cold.\n  - True\n') },
+    validCourse(),
+  )
   const r = cli(['build', dir, '--out', tempPath()])
   assert.equal(r.code, 1)
-  assert.match(r.stderr, /^s1\.md:10:5: error: The answer line must start with "True" or "False", not "Hot: yes"\. \[quiz\/plain-bad-answer\]$/m)
+  assert.match(
+    r.stderr,
+    /^s1\.md:10:5: error: The answer line must start with "True" or "False", not "Hot: yes"\. \[quiz\/plain-bad-answer\]$/m,
+  )
 })
 
 test('quiz encode leaves a page without readable items alone, and keeps CRLF line ends', () => {
-  const dir = writeCourse({ 'b64.md': section(`Quiz:\n{: data-n="1"}\n\n- ${item('A.', 'Y', 'a')}\n`), 'crlf.md': section('Quiz:\n{: data-n="1"}\n\n- Tea is hot.\n  - True: Usually.\n').replace(/\n/g, '\r\n') }, validCourse())
+  const dir = writeCourse(
+    {
+      'b64.md': section(`Quiz:\n{: data-n="1"}\n\n- ${item('A.', 'Y', 'a')}\n`),
+      'crlf.md': section('Quiz:\n{: data-n="1"}\n\n- Tea is hot.\n  - True: Usually.\n').replace(/\n/g, '\r\n'),
+    },
+    validCourse(),
+  )
   const r = cli(['quiz', 'encode', 'b64.md', 'crlf.md'], { cwd: dir })
   assert.equal(r.code, 0, r.stderr)
-  assert.equal(r.stdout, 'b64.md: no readable items to encode; left as it was.\ncrlf.md: encoded 1 readable item (backup: crlf.md.bak).\n')
+  assert.equal(
+    r.stdout,
+    'b64.md: no readable items to encode; left as it was.\ncrlf.md: encoded 1 readable item (backup: crlf.md.bak).\n',
+  )
   assert.equal(existsSync(join(dir, 'b64.md.bak')), false)
-  assert.equal(readFileSync(join(dir, 'crlf.md'), 'utf8'), section(`Quiz:\n{: data-n="1"}\n\n- ${item('Tea is hot.', 'Y', 'Usually.')}\n`).replace(/\n/g, '\r\n'))
+  assert.equal(
+    readFileSync(join(dir, 'crlf.md'), 'utf8'),
+    section(`Quiz:\n{: data-n="1"}\n\n- ${item('Tea is hot.', 'Y', 'Usually.')}\n`).replace(/\n/g, '\r\n'),
+  )
   const back = cli(['quiz', 'decode', 'crlf.md'], { cwd: dir })
   assert.equal(back.stdout, readFileSync(join(dir, 'crlf.md.bak'), 'utf8'))
 })
@@ -162,11 +206,19 @@ test('quiz decode keeps an item it cannot show exactly in base64, with a note', 
   const r = cli(['quiz', 'decode', 's1.md'], { cwd: dir })
   assert.equal(r.code, 0)
   assert.equal(r.stdout, section(`Quiz:\n{: data-n="1"}\n\n- ${twoLines}\n- One line.\n  - False: why\n`))
-  assert.match(r.stderr, /^s1\.md:9:3: note: This item stays in base64: the readable form would not encode back to exactly the same text\. \[quiz\/kept-base64\]$/m)
+  assert.match(
+    r.stderr,
+    /^s1\.md:9:3: note: This item stays in base64: the readable form would not encode back to exactly the same text\. \[quiz\/kept-base64\]$/m,
+  )
 })
 
 test('quiz is used as quiz decode|encode FILE…; anything else exits 2', () => {
-  for (const args of [['quiz'], ['quiz', 'frob', 'x.md'], ['quiz', 'encode'], ['quiz', 'decode', '--dry-run', 'x.md']]) {
+  for (const args of [
+    ['quiz'],
+    ['quiz', 'frob', 'x.md'],
+    ['quiz', 'encode'],
+    ['quiz', 'decode', '--dry-run', 'x.md'],
+  ]) {
     const r = cli(args)
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`)
     assert.match(r.stderr, /^coursemark: /)
@@ -174,5 +226,8 @@ test('quiz is used as quiz decode|encode FILE…; anything else exits 2', () => 
   const missing = cli(['quiz', 'decode', join(ROOT, 'no-such-page.md')])
   assert.equal(missing.code, 1)
   assert.match(missing.stderr, /no-such-page\.md cannot be read \(ENOENT\)/)
-  assert.match(cli(['quiz', '--help']).stdout, /^Usage: coursemark quiz decode FILE…\n {7}coursemark quiz encode \[--dry-run\] FILE…/)
+  assert.match(
+    cli(['quiz', '--help']).stdout,
+    /^Usage: coursemark quiz decode FILE…\n {7}coursemark quiz encode \[--dry-run\] FILE…/,
+  )
 })

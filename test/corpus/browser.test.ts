@@ -44,7 +44,8 @@ describe('the reference course in a browser', { skip: skip ?? false }, () => {
   })
 
   // The reference index keeps its own button labels ("Begin the Course"); names match case aside.
-  const indexButton = (page: import('playwright-core').Page, name: string) => page.getByRole('button', { name: new RegExp(`^${name}$`, 'i') })
+  const indexButton = (page: import('playwright-core').Page, name: string) =>
+    page.getByRole('button', { name: new RegExp(`^${name}$`, 'i') })
 
   it('has the pages the corpus is known for', () => {
     assert.equal(site.pages.length, 58)
@@ -79,7 +80,11 @@ describe('the reference course in a browser', { skip: skip ?? false }, () => {
 
   it('gates under the base path, fails and retries a quiz with a new draw, and resets from the index', async () => {
     await withBrowser(served, async ({ page, watch }) => {
-      const target = pageWhere(site, 'a section with a quiz', (p) => p.kind === 'section' && (p.quiz?.bank.length ?? 0) > (p.quiz?.n ?? 0))
+      const target = pageWhere(
+        site,
+        'a section with a quiz',
+        (p) => p.kind === 'section' && (p.quiz?.bank.length ?? 0) > (p.quiz?.n ?? 0),
+      )
       const last = site.pages[site.pages.length - 1] as SitePage
       await page.goto(served.url(last.path), { waitUntil: 'commit' }).catch(() => {})
       await landOn(page, served, site.pages[0] as SitePage)

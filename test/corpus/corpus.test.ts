@@ -45,7 +45,10 @@ describe('the reference corpus', { skip }, () => {
       const m = /data-cm-quiz='([^']*)'/.exec(html)
       if (!m) continue
       quizzes++
-      const quiz = JSON.parse(m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as { n: number; items: { html: string; key: string }[] }
+      const quiz = JSON.parse(m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as {
+        n: number
+        items: { html: string; key: string }[]
+      }
       assert.ok(quiz.n <= quiz.items.length)
       for (const item of quiz.items) {
         const key = JSON.parse(Buffer.from(item.key, 'base64').toString('utf8')) as { a: number; x: string }
@@ -89,7 +92,13 @@ describe('the reference corpus', { skip }, () => {
 /** Our page body, without the layout and the quiz widgets the runtime fills. */
 function ourBlocks(html: string): Block[] {
   const body = html.slice(html.indexOf('</noscript>'), html.indexOf('<div class="cm-next"'))
-  return htmlBlocks(body).filter((b) => b.attrs['id'] !== 'cm-quiz-title' && b.attrs['class'] !== 'cm-needs-js' && b.attrs['class'] !== 'cm-index-status' && b.attrs['class'] !== 'cm-index-actions')
+  return htmlBlocks(body).filter(
+    (b) =>
+      b.attrs['id'] !== 'cm-quiz-title' &&
+      b.attrs['class'] !== 'cm-needs-js' &&
+      b.attrs['class'] !== 'cm-index-status' &&
+      b.attrs['class'] !== 'cm-index-actions',
+  )
 }
 
 /** kramdown's body, without the old script and without each quiz's bank list (the first list after data-n). */

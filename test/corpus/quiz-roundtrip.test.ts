@@ -17,7 +17,9 @@ const skip = existsSync(CORPUS) ? false : 'the reference corpus is not present'
 test('every page of the reference course survives quiz decode then quiz encode byte for byte', { skip }, () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'cm-corpus-quiz-')), 'listen')
   cpSync(CORPUS, dir, { recursive: true })
-  const files = readdirSync(dir).filter((f) => f.endsWith('.md')).sort()
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
   assert.equal(files.length, 59)
   const originals = new Map(files.map((f) => [f, readFileSync(join(dir, f), 'utf8')]))
 

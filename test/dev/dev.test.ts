@@ -14,7 +14,16 @@ import { chromium, type Browser } from 'playwright-core'
 import { BIN, cli, tempPath, validCourse, writeCourse } from '../helpers/course.ts'
 
 const CHROMIUM = '/usr/bin/chromium'
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 /** A running `coursemark dev`, its output so far, and how to wait for a line of it. */
 interface Dev {
@@ -34,7 +43,10 @@ after(async () => {
 })
 
 async function startDev(dir: string, ...args: string[]): Promise<Dev> {
-  const proc = spawn(process.execPath, [BIN, 'dev', dir, '--port', '0', ...args], { env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(process.execPath, [BIN, 'dev', dir, '--port', '0', ...args], {
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   let err = ''
   const waiters: (() => void)[] = []
@@ -53,7 +65,11 @@ async function startDev(dir: string, ...args: string[]): Promise<Dev> {
         if (k >= 0) waiters.splice(k, 1)
       }
       const look = () => {
-        const found = out.slice(from).split('\n').slice(0, -1).find((l) => pattern.test(l))
+        const found = out
+          .slice(from)
+          .split('\n')
+          .slice(0, -1)
+          .find((l) => pattern.test(l))
         if (found !== undefined) {
           done()
           resolve(found)
@@ -93,13 +109,19 @@ function fetchText(url: string, accept = '*/*'): Promise<{ status: number; type:
   return new Promise((resolve, reject) => {
     get(url, { headers: { accept } }, (res) => {
       let body = ''
-      res.setEncoding('utf8').on('data', (s: string) => (body += s)).on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }))
+      res
+        .setEncoding('utf8')
+        .on('data', (s: string) => (body += s))
+        .on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }))
     }).on('error', reject)
   })
 }
 
 /** Listens to dev's event stream like a page would; resolves each `reload` event in turn. */
-function events(url: string, since = Date.now()): { next: () => Promise<Reload>; until: (wanted: (e: Reload) => boolean) => Promise<Reload>; close: () => void } {
+function events(
+  url: string,
+  since = Date.now(),
+): { next: () => Promise<Reload>; until: (wanted: (e: Reload) => boolean) => Promise<Reload>; close: () => void } {
   const queue: string[] = []
   const waiting: ((s: string) => void)[] = []
   let buffer = ''
@@ -115,12 +137,13 @@ function events(url: string, since = Date.now()): { next: () => Promise<Reload>;
     })
   })
   req.on('error', () => {})
-  const next = () => new Promise<Reload>((resolve) => {
-    const take = (s: string) => resolve(JSON.parse(s) as Reload)
-    const ready = queue.shift()
-    if (ready !== undefined) take(ready)
-    else waiting.push(take)
-  })
+  const next = () =>
+    new Promise<Reload>((resolve) => {
+      const take = (s: string) => resolve(JSON.parse(s) as Reload)
+      const ready = queue.shift()
+      if (ready !== undefined) take(ready)
+      else waiting.push(take)
+    })
   // A busy machine may let dev see a file half-written, and send an event for that first.
   const until = async (wanted: (e: Reload) => boolean) => {
     for (let k = 0; k < 5; k++) {
@@ -147,7 +170,9 @@ describe('coursemark dev in Chromium', { skip: existsSync(CHROMIUM) ? false : `$
     await browser?.close()
   })
 
-  test('an edit reloads the open page; a bad edit shows the error in the page, escaped, until it is fixed', { timeout: 120_000 }, async () => {
+  test('an edit reloads the open page; a bad edit shows the error in the page, escaped, until it is fixed', {
+    timeout: 120_000,
+  }, async () => {
     const dir = writeCourse({}, validCourse())
     const dev = await startDev(dir, '--open-all')
     try {
@@ -165,7 +190,13 @@ describe('coursemark dev in Chromium', { skip: existsSync(CHROMIUM) ? false : `$
       writeFileSync(join(dir, 's1.md'), sectionOne().replace('Some text.', 'Some edited text.'))
       await loaded
       await page.getByText('Some edited text.').waitFor()
-      assert.match(await dev.line(/^Rebuilt in [\d.]+ ms after s1\.md changed: 1 page rendered, 1 file updated, reload sent to \d+ pages?\.$/, from), /Rebuilt/)
+      assert.match(
+        await dev.line(
+          /^Rebuilt in [\d.]+ ms after s1\.md changed: 1 page rendered, 1 file updated, reload sent to \d+ pages?\.$/,
+          from,
+        ),
+        /Rebuilt/,
+      )
 
       // A bad edit: every page shows the error, with its place and source line, as text.
       from = dev.stdout().length
@@ -194,8 +225,13 @@ describe('coursemark dev in Chromium', { skip: existsSync(CHROMIUM) ? false : `$
   })
 })
 
-test('dev pushes a reload event for each rebuild, re-rendering only the page an edit touched', { timeout: 60_000 }, async () => {
-  const dir = writeCourse({ 's2.md': '---\ntitle: Section two\nclass: section\nserial: 3\n---\nMore text.\n' }, validCourse())
+test('dev pushes a reload event for each rebuild, re-rendering only the page an edit touched', {
+  timeout: 60_000,
+}, async () => {
+  const dir = writeCourse(
+    { 's2.md': '---\ntitle: Section two\nclass: section\nserial: 3\n---\nMore text.\n' },
+    validCourse(),
+  )
   const dev = await startDev(dir)
   const stream = events(dev.url)
   try {
@@ -213,7 +249,10 @@ test('dev pushes a reload event for each rebuild, re-rendering only the page an 
     assert.deepEqual(reload.changed, ['/s2/'])
     assert.equal(reload.error, false)
     assert.equal(typeof reload.ms, 'number')
-    await dev.line(/^Rebuilt in [\d.]+ ms after s2\.md changed: 1 page rendered, 1 file updated, reload sent to 1 page\.$/, from)
+    await dev.line(
+      /^Rebuilt in [\d.]+ ms after s2\.md changed: 1 page rendered, 1 file updated, reload sent to 1 page\.$/,
+      from,
+    )
     assert.match((await fetchText(`${dev.url}s2/`, 'text/html')).body, /<p>More text, edited\.<\/p>/)
 
     // A new title changes the course's shape (dots, outline, Liquid): every page is rendered again.
@@ -234,7 +273,9 @@ test('dev pushes a reload event for each rebuild, re-rendering only the page an 
   }
 })
 
-test('dev keeps serving through a broken course, showing the errors for every page until it builds again', { timeout: 60_000 }, async () => {
+test('dev keeps serving through a broken course, showing the errors for every page until it builds again', {
+  timeout: 60_000,
+}, async () => {
   const dir = writeCourse({}, validCourse())
   const dev = await startDev(dir)
   const stream = events(dev.url)
@@ -247,9 +288,13 @@ test('dev keeps serving through a broken course, showing the errors for every pa
     for (const path of ['', 's1/', 'ch1/', 'nowhere/']) {
       const r = await fetchText(`${dev.url}${path}`, 'text/html')
       assert.equal(r.status, 500, path)
-      assert.match(r.body, /<h2><code>s1\.md:3:8<\/code> Unknown class &quot;lesson&quot;\. <code>\[front-matter\/unknown-class\]<\/code><\/h2>\n<pre> {2}3 \| class: lesson\n {4}\| {8}\^<\/pre>/, r.body)
+      assert.match(
+        r.body,
+        /<h2><code>s1\.md:3:8<\/code> Unknown class &quot;lesson&quot;\. <code>\[front-matter\/unknown-class\]<\/code><\/h2>\n<pre> {2}3 \| class: lesson\n {4}\| {8}\^<\/pre>/,
+        r.body,
+      )
     }
-    assert.equal((await fetchText(`${dev.url}${css}`)).status, 200, 'the last good site\'s files are still served')
+    assert.equal((await fetchText(`${dev.url}${css}`)).status, 200, "the last good site's files are still served")
 
     writeFileSync(join(dir, 's1.md'), sectionOne())
     const fixed = await stream.until((e) => !e.error)
@@ -275,7 +320,9 @@ test('dev --open-all builds every page open, and says so', { timeout: 60_000 }, 
   }
 })
 
-test('dev answers a page it does not have with a 404 page that reloads once the page exists', { timeout: 60_000 }, async () => {
+test('dev answers a page it does not have with a 404 page that reloads once the page exists', {
+  timeout: 60_000,
+}, async () => {
   const dev = await startDev(writeCourse({}, validCourse()))
   try {
     const missing = await fetchText(`${dev.url}nowhere/`, 'text/html')

@@ -41,7 +41,8 @@ describe('accessibility in a browser', { skip: cannotRun() ?? false }, () => {
     await removeSite(site)
   })
 
-  const quizSection = () => pageWhere(site, 'a section with a quiz', (p) => p.kind === 'section' && (p.quiz?.n ?? 0) >= 2)
+  const quizSection = () =>
+    pageWhere(site, 'a section with a quiz', (p) => p.kind === 'section' && (p.quiz?.n ?? 0) >= 2)
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no axe violations in any state a learner meets (${scheme} colour scheme)`, async () => {
@@ -113,7 +114,11 @@ describe('accessibility in a browser', { skip: cannotRun() ?? false }, () => {
     focus = await focusInfo(page)
     assert.equal(focus.type, 'status', 'the summary has focus')
     assert.match(focus.label, /^All \d+ correct/)
-    await tabTo(page, 'the way on', (f) => f.tag === 'a' && /^(Next section|Begin the chapter|Back to the course index)$/.test(f.label))
+    await tabTo(
+      page,
+      'the way on',
+      (f) => f.tag === 'a' && /^(Next section|Begin the chapter|Back to the course index)$/.test(f.label),
+    )
     await page.keyboard.press('Enter')
   }
 
@@ -129,7 +134,11 @@ describe('accessibility in a browser', { skip: cannotRun() ?? false }, () => {
         await page.keyboard.press('Tab')
         focus = await focusInfo(page)
       }
-      assert.equal(groups.length, Math.min(target.quiz?.n ?? 0, target.quiz?.bank.length ?? 0), 'one tab stop per statement')
+      assert.equal(
+        groups.length,
+        Math.min(target.quiz?.n ?? 0, target.quiz?.bank.length ?? 0),
+        'one tab stop per statement',
+      )
       assert.deepEqual([focus.tag, focus.label], ['button', 'Score'])
       await passAndGoOn(page, served, site)
     })

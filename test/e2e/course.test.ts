@@ -72,7 +72,10 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       assert.equal(await page.getByRole('button', { name: 'Reset the course' }).count(), 1)
       const main = page.getByRole('main')
       for (const p of site.pages) {
-        assert.ok((await main.getByRole('link', { name: p.title, exact: true }).count()) >= 1, `the index links to ${p.title}`)
+        assert.ok(
+          (await main.getByRole('link', { name: p.title, exact: true }).count()) >= 1,
+          `the index links to ${p.title}`,
+        )
       }
       assertClean(watch)
     })
@@ -87,10 +90,17 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       await score.press('Enter')
       const status = page.getByRole('status')
       assert.equal(await status.textContent(), `${asked(target)} statements are not answered yet.`)
-      assert.equal(await statementGroup(page, (await shownFromBank(page, target))[0]!).getByText(/^(Right|Wrong)\./).count(), 0, 'nothing is marked')
+      assert.equal(
+        await statementGroup(page, (await shownFromBank(page, target))[0]!)
+          .getByText(/^(Right|Wrong)\./)
+          .count(),
+        0,
+        'nothing is marked',
+      )
 
       const shown = await shownFromBank(page, target)
-      for (const s of shown.slice(0, -1)) await statementGroup(page, s).getByRole('radio', { name: s.right, exact: true }).check()
+      for (const s of shown.slice(0, -1))
+        await statementGroup(page, s).getByRole('radio', { name: s.right, exact: true }).check()
       assert.equal(await status.textContent(), '1 statement is not answered yet.')
       assert.equal(await score.getAttribute('aria-disabled'), 'true')
       const lastOne = shown[shown.length - 1]!
@@ -124,7 +134,8 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
         assert.doesNotMatch(text, /Wrong/)
         assert.ok(text.includes(s.explanation), 'a right answer shows its explanation too')
       }
-      for (const radio of await quizRegion(page).getByRole('radio').all()) assert.equal(await radio.isDisabled(), true, 'answers are locked')
+      for (const radio of await quizRegion(page).getByRole('radio').all())
+        assert.equal(await radio.isDisabled(), true, 'answers are locked')
       assert.equal(await page.getByRole('button', { name: 'Score' }).count(), 0)
       assert.equal(await page.getByRole('link', { name: 'Next section' }).count(), 0, 'no way on after failing')
 
@@ -132,21 +143,36 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       assert.equal(await focused(page), '#cm-main', 'the learner is taken to the top of the section')
       assert.equal(await page.evaluate('window.scrollY'), 0)
       const secondDraw = await shownStatements(page)
-      assert.notDeepEqual(secondDraw, firstDraw.map((s) => s.text), 'a retry draws again')
+      assert.notDeepEqual(
+        secondDraw,
+        firstDraw.map((s) => s.text),
+        'a retry draws again',
+      )
       if ((target.quiz?.bank.length ?? 0) >= 2 * k) {
-        assert.deepEqual(secondDraw.filter((t) => firstDraw.some((s) => s.text === t)), [], 'the retry shows statements not just seen')
+        assert.deepEqual(
+          secondDraw.filter((t) => firstDraw.some((s) => s.text === t)),
+          [],
+          'the retry shows statements not just seen',
+        )
       }
       assert.equal(await quizRegion(page).getByRole('radio', { checked: true }).count(), 0)
       await answerQuiz(page, target, allRight)
       assert.match((await status.textContent()) ?? '', /^All \d+ correct/)
-      assert.equal(await page.getByRole('link', { name: /^(Next section|Begin the chapter|Back to the course index)$/ }).count(), 1)
+      assert.equal(
+        await page.getByRole('link', { name: /^(Next section|Begin the chapter|Back to the course index)$/ }).count(),
+        1,
+      )
       assertClean(watch)
     })
   })
 
   it('keeps the draw on a reload and draws anew after a failed attempt', async () => {
     await withBrowser(served, async ({ page, watch }) => {
-      const target = pageWhere(site, 'a quiz whose bank is bigger than its n', (p) => asked(p) > 0 && (p.quiz?.bank.length ?? 0) > asked(p))
+      const target = pageWhere(
+        site,
+        'a quiz whose bank is bigger than its n',
+        (p) => asked(p) > 0 && (p.quiz?.bank.length ?? 0) > asked(p),
+      )
       await advanceTo(page, served, site, target)
       const drawn = await shownStatements(page)
       await page.reload({ waitUntil: 'domcontentloaded' })
@@ -154,7 +180,11 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       await answerQuiz(page, target, firstWrong)
       await page.reload({ waitUntil: 'domcontentloaded' })
       const redrawn = await shownStatements(page)
-      assert.notDeepEqual(new Set(redrawn), new Set(drawn), 'a new attempt shows at least one statement not shown before')
+      assert.notDeepEqual(
+        new Set(redrawn),
+        new Set(drawn),
+        'a new attempt shows at least one statement not shown before',
+      )
       await page.reload({ waitUntil: 'domcontentloaded' })
       assert.deepEqual(await shownStatements(page), redrawn)
       assertClean(watch)
@@ -181,14 +211,22 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
         await landOn(page, served, first())
         assert.equal(fetched, 1, 'the browser did load the locked page')
         assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), first().title)
-        const shown = JSON.parse(((await page.evaluate("sessionStorage.getItem('cm-test-shown')")) as string | null) ?? '{}') as Record<string, string>
+        const shown = JSON.parse(
+          ((await page.evaluate("sessionStorage.getItem('cm-test-shown')")) as string | null) ?? '{}',
+        ) as Record<string, string>
         const seen = shown[lockedChapter.id]
-        assert.ok(seen === undefined || seen.startsWith('none') || seen.endsWith('hidden'), `the locked page was displayed: ${seen}`)
+        assert.ok(
+          seen === undefined || seen.startsWith('none') || seen.endsWith('hidden'),
+          `the locked page was displayed: ${seen}`,
+        )
 
         // Opening a locked chapter did not count it as done: it is still locked,
         // and the way back leads to the furthest page open.
         await visit(page, served, site.index.path)
-        assert.equal(await page.getByRole('main').getByRole('link', { name: lockedChapter.title, exact: true }).count(), 0)
+        assert.equal(
+          await page.getByRole('main').getByRole('link', { name: lockedChapter.title, exact: true }).count(),
+          0,
+        )
         const second = site.pages[1] as SitePage
         await page.goto(served.url(lockedChapter.path), { waitUntil: 'commit' }).catch(() => {})
         // The first page counts as done once opened, unless it has a quiz to pass.
@@ -233,7 +271,11 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       assert.equal(await button('Begin the course').isVisible(), true)
       assert.equal(await button('Continue the course').count(), 0)
       assert.equal(await button('Reset the course').count(), 0)
-      assert.equal(await main.getByRole('link', { name: first().title, exact: true }).count(), 1, 'the first page is open')
+      assert.equal(
+        await main.getByRole('link', { name: first().title, exact: true }).count(),
+        1,
+        'the first page is open',
+      )
       assert.equal(await main.getByRole('link', { name: second.title, exact: true }).count(), 0, 'the second is not')
 
       await button('Begin the course').click()
@@ -269,18 +311,22 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
   })
 
   it('does not show a page from history that a reset has locked again', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
-      const third = site.pages[2] as SitePage
-      await advanceTo(page, served, site, third)
-      await visit(page, served, site.index.path)
-      await page.getByRole('button', { name: 'Reset the course', exact: true }).click()
-      await page.getByRole('dialog').getByRole('button', { name: 'Reset progress', exact: true }).click()
-      await page.getByRole('button', { name: 'Begin the course', exact: true }).waitFor({ state: 'visible' })
-      // Back may restore the page from the back/forward cache, where no script runs again.
-      await page.goBack({ waitUntil: 'commit' }).catch(() => {})
-      await landOn(page, served, first())
-      assertClean(watch)
-    }, { backForwardCache: true })
+    await withBrowser(
+      served,
+      async ({ page, watch }) => {
+        const third = site.pages[2] as SitePage
+        await advanceTo(page, served, site, third)
+        await visit(page, served, site.index.path)
+        await page.getByRole('button', { name: 'Reset the course', exact: true }).click()
+        await page.getByRole('dialog').getByRole('button', { name: 'Reset progress', exact: true }).click()
+        await page.getByRole('button', { name: 'Begin the course', exact: true }).waitFor({ state: 'visible' })
+        // Back may restore the page from the back/forward cache, where no script runs again.
+        await page.goBack({ waitUntil: 'commit' }).catch(() => {})
+        await landOn(page, served, first())
+        assertClean(watch)
+      },
+      { backForwardCache: true },
+    )
   })
 
   it('keeps progress when the browser is closed and opened again on the same profile', async () => {
@@ -306,17 +352,27 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
   it('renders non-ASCII statements and explanations as written', async () => {
     await withBrowser(served, async ({ page, watch }) => {
       const nonAscii = (text: string) => /[^\u0000-\u007f]/.test(text)
-      const target = pageWhere(site, 'a bank with non-ASCII statements', (p) => asked(p) > 0 && (p.quiz?.bank.some((s) => nonAscii(s.text)) ?? false))
+      const target = pageWhere(
+        site,
+        'a bank with non-ASCII statements',
+        (p) => asked(p) > 0 && (p.quiz?.bank.some((s) => nonAscii(s.text)) ?? false),
+      )
       const wanted = new Set(target.quiz?.bank.filter((s) => nonAscii(s.text)).map((s) => s.text))
       await advanceTo(page, served, site, target)
       // Fail on purpose until every non-ASCII statement has been shown (a retry prefers unseen ones).
       for (let attempt = 0; wanted.size > 0; attempt++) {
-        assert.ok(attempt <= (target.quiz?.bank.length ?? 0), 'every statement is shown within as many attempts as the bank has')
+        assert.ok(
+          attempt <= (target.quiz?.bank.length ?? 0),
+          'every statement is shown within as many attempts as the bank has',
+        )
         const shown = await answerQuiz(page, target, (s) => nonAscii(s.text))
         for (const s of shown.filter((x) => nonAscii(x.text))) {
           wanted.delete(s.text)
           const text = (await statementGroup(page, s).textContent()) ?? ''
-          assert.ok(text.includes(s.explanation), `explanation ${JSON.stringify(s.explanation)} in ${JSON.stringify(text)}`)
+          assert.ok(
+            text.includes(s.explanation),
+            `explanation ${JSON.stringify(s.explanation)} in ${JSON.stringify(text)}`,
+          )
         }
         const review = page.getByRole('button', { name: 'Review this section', exact: true })
         if (wanted.size > 0) await review.click()
@@ -332,11 +388,17 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       const [one, two] = [site.pages[chapterStart], site.pages[chapterStart + 1]] as [SitePage, SitePage]
       const dots = page.getByRole('navigation', { name: /^Progress/ })
       await advanceTo(page, served, site, one)
-      assert.equal(await dots.getByRole('link', { name: `${one.title}, current`, exact: true }).getAttribute('aria-current'), 'page')
+      assert.equal(
+        await dots.getByRole('link', { name: `${one.title}, current`, exact: true }).getAttribute('aria-current'),
+        'page',
+      )
       const locked = dots.getByRole('link', { name: `${two.title}, locked`, exact: true })
       assert.equal(await locked.getAttribute('href'), null, 'a locked dot is not a link to follow')
       await passAndGoOn(page, served, site)
-      assert.notEqual(await dots.getByRole('link', { name: `${one.title}, done`, exact: true }).getAttribute('href'), null)
+      assert.notEqual(
+        await dots.getByRole('link', { name: `${one.title}, done`, exact: true }).getAttribute('href'),
+        null,
+      )
       assert.equal(await dots.getByRole('link', { name: `${two.title}, current`, exact: true }).count(), 1)
       assertClean(watch)
     })
@@ -391,9 +453,17 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
         assert.equal(await page.getByText(/every page is open/i).count(), 1)
         const target = open.pages.find((p) => asked(p) > 0) as SitePage
         await visit(page, openServed, target.path)
-        assert.equal(await page.getByRole('button', { name: 'Score', exact: true }).count(), 1, 'quizzes can still be taken')
+        assert.equal(
+          await page.getByRole('button', { name: 'Score', exact: true }).count(),
+          1,
+          'quizzes can still be taken',
+        )
         const position = open.pages.indexOf(target)
-        assert.equal(await onwardLink(page, target, open.pages[position + 1]).count(), 1, 'the way on is open before passing')
+        assert.equal(
+          await onwardLink(page, target, open.pages[position + 1]).count(),
+          1,
+          'the way on is open before passing',
+        )
         assertClean(watch)
       })
     } finally {
@@ -422,4 +492,3 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
     await passAndGoOn(page, served, site)
   }
 })
-

@@ -31,7 +31,8 @@ export const CHROMIUM = '/usr/bin/chromium'
 /** Why the browser tests cannot run here, or null when they can. */
 export function cannotRun(course: string = SAMPLE): string | null {
   if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium)`
-  if (!existsSync(join(ROOT, 'dist', 'cli.js')) || !existsSync(join(ROOT, 'dist', 'runtime.js'))) return 'dist/ is missing: run npm run build'
+  if (!existsSync(join(ROOT, 'dist', 'cli.js')) || !existsSync(join(ROOT, 'dist', 'runtime.js')))
+    return 'dist/ is missing: run npm run build'
   if (!existsSync(join(course, 'index.md'))) return `${course} has no index.md`
   return null
 }
@@ -81,12 +82,17 @@ const run = promisify(execFile)
 export async function buildSite(courseDir: string, base = '/'): Promise<Site> {
   const parent = await mkdtemp(join(tmpdir(), 'cm-e2e-site-'))
   const out = join(parent, 'site')
-  await run(process.execPath, [join(ROOT, 'bin', 'coursemark.js'), 'build', courseDir, '--out', out, '--base', base], { cwd: ROOT })
+  await run(process.execPath, [join(ROOT, 'bin', 'coursemark.js'), 'build', courseDir, '--out', out, '--base', base], {
+    cwd: ROOT,
+  })
   return readSite(out, base)
 }
 
 /** Build with the Node API, for options the CLI does not take (open-all). */
-export async function buildSiteWithApi(courseDir: string, options: { base?: string; openAll?: boolean }): Promise<Site> {
+export async function buildSiteWithApi(
+  courseDir: string,
+  options: { base?: string; openAll?: boolean },
+): Promise<Site> {
   const parent = await mkdtemp(join(tmpdir(), 'cm-e2e-site-'))
   const out = join(parent, 'site')
   const api = (await import(join(ROOT, 'dist', 'index.js'))) as {
@@ -123,7 +129,8 @@ export function htmlName(html: string): string {
         if (node.type === 'text') return (node as unknown as { data: string }).data
         if (!('attribs' in node)) return ''
         const attribs = node.attribs as Record<string, string>
-        if (attribs['aria-label'] !== undefined && (attribs.role === 'img' || node.name === 'svg')) return ` ${attribs['aria-label']} `
+        if (attribs['aria-label'] !== undefined && (attribs.role === 'img' || node.name === 'svg'))
+          return ` ${attribs['aria-label']} `
         if (node.name === 'img') return ` ${attribs.alt ?? ''} `
         return walk(node.children as ChildNode[])
       })
@@ -166,13 +173,27 @@ export async function readSite(dir: string, base: string): Promise<Site> {
         options: data.options,
         bank: data.items.map((item) => {
           const key = decodeKeyInTest(item.key)
-          return { text: htmlText(item.html), name: htmlName(item.html), right: data.options[key.a], wrong: data.options[1 - key.a] as string, explanation: htmlText(key.x) }
+          return {
+            text: htmlText(item.html),
+            name: htmlName(item.html),
+            right: data.options[key.a],
+            wrong: data.options[1 - key.a] as string,
+            explanation: htmlText(key.x),
+          }
         }),
       }
     }
-    byId.set(id, { id, kind, path: base + (rel ? `${rel}/` : ''), title: h1 ? squash(DomUtils.textContent(h1)) : '', quiz })
+    byId.set(id, {
+      id,
+      kind,
+      path: base + (rel ? `${rel}/` : ''),
+      title: h1 ? squash(DomUtils.textContent(h1)) : '',
+      quiz,
+    })
     if (kind === 'index') {
-      order = DomUtils.findAll((e) => 'data-cm-link' in e.attribs, doc.children).map((e) => e.attribs['data-cm-link'] ?? '')
+      order = DomUtils.findAll((e) => 'data-cm-link' in e.attribs, doc.children).map(
+        (e) => e.attribs['data-cm-link'] ?? '',
+      )
     }
   }
   const index = [...byId.values()].find((p) => p.kind === 'index')
@@ -272,10 +293,7 @@ export interface BrowserOptions {
  * Launch Chromium on a persistent profile (a new one unless `profile` is
  * given) and watch every request, console message and page error.
  */
-export async function openBrowser(
-  served: Served,
-  options: BrowserOptions = {},
-): Promise<Browser> {
+export async function openBrowser(served: Served, options: BrowserOptions = {}): Promise<Browser> {
   const profile = options.profile ?? (await mkdtemp(join(tmpdir(), 'cm-e2e-profile-')))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -288,7 +306,10 @@ export async function openBrowser(
   const watch: Watch = { foreign: [], errors: [] }
   context.on('request', (request) => {
     const url = new URL(request.url())
-    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && url.origin !== served.origin) {
+    if (
+      (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') &&
+      url.origin !== served.origin
+    ) {
       watch.foreign.push(request.url())
     }
   })
@@ -299,10 +320,17 @@ export async function openBrowser(
   if (options.initScript) await context.addInitScript(options.initScript)
   const page = context.pages()[0] ?? (await context.newPage())
   const close = () => context.close()
-  return { context, page, profile, watch, close, dispose: async () => {
-    await context.close()
-    await rm(profile, { recursive: true, force: true })
-  } }
+  return {
+    context,
+    page,
+    profile,
+    watch,
+    close,
+    dispose: async () => {
+      await context.close()
+      await rm(profile, { recursive: true, force: true })
+    },
+  }
 }
 
 /** Assert that nothing left the site's origin and nothing logged an error. */
@@ -368,11 +396,17 @@ export const firstWrong: WrongWhen = (_s, i) => i === 0
  * (wrongly where `wrong` says so), and press Score. Returns the statements
  * in the order shown.
  */
-export async function answerQuiz(page: Page, sitePage: SitePage, wrong: WrongWhen = allRight): Promise<SiteStatement[]> {
+export async function answerQuiz(
+  page: Page,
+  sitePage: SitePage,
+  wrong: WrongWhen = allRight,
+): Promise<SiteStatement[]> {
   const shown = await shownFromBank(page, sitePage)
   assert.equal(shown.length, Math.min(sitePage.quiz?.n ?? 0, sitePage.quiz?.bank.length ?? 0), 'n statements are shown')
   for (const [i, statement] of shown.entries()) {
-    await statementGroup(page, statement).getByRole('radio', { name: wrong(statement, i) ? statement.wrong : statement.right, exact: true }).check()
+    await statementGroup(page, statement)
+      .getByRole('radio', { name: wrong(statement, i) ? statement.wrong : statement.right, exact: true })
+      .check()
   }
   await page.getByRole('button', { name: 'Score', exact: true }).click()
   return shown
@@ -489,7 +523,12 @@ export async function focusInfo(page: Page): Promise<FocusInfo> {
 }
 
 /** Press Tab until `wanted` holds for the focused element; fails after `limit` presses. */
-export async function tabTo(page: Page, what: string, wanted: (f: FocusInfo) => boolean, limit = 200): Promise<FocusInfo> {
+export async function tabTo(
+  page: Page,
+  what: string,
+  wanted: (f: FocusInfo) => boolean,
+  limit = 200,
+): Promise<FocusInfo> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab')
     const info = await focusInfo(page)

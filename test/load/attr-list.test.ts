@@ -5,21 +5,35 @@ import { ATTR_LIST_LINE, parseAttrList } from '../../src/load/attr-list.ts'
 test('parseAttrList reads ids, classes and quoted attributes in order', () => {
   const { list, problems } = parseAttrList(' #quiz .wide .x data-n="6" data-opt=\'Yes,No\'')
   assert.deepEqual(problems, [])
-  assert.deepEqual(list, { id: 'quiz', classes: ['wide', 'x'], attrs: [['data-n', '6'], ['data-opt', 'Yes,No']] })
+  assert.deepEqual(list, {
+    id: 'quiz',
+    classes: ['wide', 'x'],
+    attrs: [
+      ['data-n', '6'],
+      ['data-opt', 'Yes,No'],
+    ],
+  })
 })
 
 test('parseAttrList keeps spaces and the other quote inside values, and unescapes \\"', () => {
   const { list } = parseAttrList(' data-title="Go to the section: " data-q="it\'s" data-e="a \\"b\\""')
-  assert.deepEqual(list.attrs, [['data-title', 'Go to the section: '], ['data-q', "it's"], ['data-e', 'a "b"']])
+  assert.deepEqual(list.attrs, [
+    ['data-title', 'Go to the section: '],
+    ['data-q', "it's"],
+    ['data-e', 'a "b"'],
+  ])
 })
 
 test('parseAttrList reports each bad part with its offset and carries on', () => {
   const { list, problems } = parseAttrList(' . data-x=1 ok .fine')
-  assert.deepEqual(problems.map((p) => [p.offset, p.message]), [
-    [1, '`.` must be followed by a class name.'],
-    [10, 'The value of `data-x` must be in quotes.'],
-    [12, '`ok` is not an attribute.'],
-  ])
+  assert.deepEqual(
+    problems.map((p) => [p.offset, p.message]),
+    [
+      [1, '`.` must be followed by a class name.'],
+      [10, 'The value of `data-x` must be in quotes.'],
+      [12, '`ok` is not an attribute.'],
+    ],
+  )
   assert.deepEqual(list.classes, ['fine'])
 })
 

@@ -9,7 +9,9 @@ before(loadYaml)
 const parse = (text: string, path = 'p.md') => parseFrontMatter({ path, text })
 
 test('parseFrontMatter splits front matter from body and keeps the body line', () => {
-  const { page, diagnostics } = parse('---\nlayout: listen\ntitle: "Chapter 1: Start"\nclass: chapter\nserial: 3\n---\nBody\n')
+  const { page, diagnostics } = parse(
+    '---\nlayout: listen\ntitle: "Chapter 1: Start"\nclass: chapter\nserial: 3\n---\nBody\n',
+  )
   assert.deepEqual(diagnostics, [])
   assert.equal(page!.front.title, 'Chapter 1: Start')
   assert.equal(page!.front.kind, 'chapter')
@@ -30,12 +32,15 @@ test('the index needs no serial and is published at the root', () => {
 test('parseFrontMatter reports every bad field of a page, each at its own line', () => {
   const { page, diagnostics } = parse('---\ntitle:\nclass: lesson\nserial: -1\nlang: 12\n---\n')
   assert.equal(page, null)
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.line, d.column]), [
-    ['front-matter/missing-title', 2, 1],
-    ['front-matter/unknown-class', 3, 8],
-    ['front-matter/bad-serial', 4, 9],
-    ['front-matter/bad-lang', 5, 7],
-  ])
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.line, d.column]),
+    [
+      ['front-matter/missing-title', 2, 1],
+      ['front-matter/unknown-class', 3, 8],
+      ['front-matter/bad-serial', 4, 9],
+      ['front-matter/bad-lang', 5, 7],
+    ],
+  )
 })
 
 test('a YAML error is placed in the file, not in the front matter', () => {
@@ -68,27 +73,54 @@ test('the simple front matter reader agrees with YAML wherever it answers', asyn
   const value = fc.oneof(
     fc.string(),
     fc.integer({ min: -1e6, max: 1e6 }).map(String),
-    fc.constantFrom('true', 'null', '~', '1.5', '007', '0x1F', 'yes', 'a: b', 'a #b', '-x', '"q"', "'s'", '"a\\"b"', 'Chapter 2: Staying safe', '"Chapter 2: Staying safe"', '.inf', ''),
+    fc.constantFrom(
+      'true',
+      'null',
+      '~',
+      '1.5',
+      '007',
+      '0x1F',
+      'yes',
+      'a: b',
+      'a #b',
+      '-x',
+      '"q"',
+      "'s'",
+      '"a\\"b"',
+      'Chapter 2: Staying safe',
+      '"Chapter 2: Staying safe"',
+      '.inf',
+      '',
+    ),
   )
   fc.assert(
-    fc.property(fc.dictionary(fc.constantFrom('title', 'class', 'serial', 'layout', 'x_y', 'a-b'), value, { maxKeys: 5 }), (fields) => {
-      const lines = Object.entries(fields).map(([k, v]) => `${k}: ${v}`)
-      const simple = readSimpleYaml(lines, 2)
-      if (simple === null) return
-      let expected: unknown
-      try {
-        expected = parseYaml(lines.join('\n')) ?? {}
-      } catch {
-        assert.fail(`the simple reader accepted what YAML rejects: ${JSON.stringify(lines)}`)
-      }
-      assert.deepEqual(simple.data, expected, JSON.stringify(lines))
-    }),
+    fc.property(
+      fc.dictionary(fc.constantFrom('title', 'class', 'serial', 'layout', 'x_y', 'a-b'), value, { maxKeys: 5 }),
+      (fields) => {
+        const lines = Object.entries(fields).map(([k, v]) => `${k}: ${v}`)
+        const simple = readSimpleYaml(lines, 2)
+        if (simple === null) return
+        let expected: unknown
+        try {
+          expected = parseYaml(lines.join('\n')) ?? {}
+        } catch {
+          assert.fail(`the simple reader accepted what YAML rejects: ${JSON.stringify(lines)}`)
+        }
+        assert.deepEqual(simple.data, expected, JSON.stringify(lines))
+      },
+    ),
     { numRuns: 2000 },
   )
 })
 
 test('the simple reader leaves lists, comments and escapes to YAML', () => {
-  for (const lines of [['tags:', '  - a'], ['# note', 'title: x'], ['title: "a\\nb"'], ['title: x # comment'], ['title: yes: no']]) {
+  for (const lines of [
+    ['tags:', '  - a'],
+    ['# note', 'title: x'],
+    ['title: "a\\nb"'],
+    ['title: x # comment'],
+    ['title: yes: no'],
+  ]) {
     assert.equal(readSimpleYaml(lines, 2), null, JSON.stringify(lines))
   }
 })

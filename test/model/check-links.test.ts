@@ -4,8 +4,18 @@ import { checkLinks } from '../../src/model/check-links.ts'
 import type { FoundLink } from '../../src/model/types.ts'
 
 const at = { file: 'a/page.md', line: 3, column: 5 }
-const targets = { base: '/course/', files: new Set(['img/map.png', 'handout.pdf']), pages: new Set(['index.md', 'a/page.md', 'a/next.md']) }
-const link = (href: string, target: FoundLink['target'], kind: 'a' | 'img' = 'a', alt = 'x'): FoundLink => ({ kind, href, target, source: at, ...(kind === 'img' ? { alt } : {}) })
+const targets = {
+  base: '/course/',
+  files: new Set(['img/map.png', 'handout.pdf']),
+  pages: new Set(['index.md', 'a/page.md', 'a/next.md']),
+}
+const link = (href: string, target: FoundLink['target'], kind: 'a' | 'img' = 'a', alt = 'x'): FoundLink => ({
+  kind,
+  href,
+  target,
+  source: at,
+  ...(kind === 'img' ? { alt } : {}),
+})
 
 test('checkLinks leaves alone links to other sites, paths outside the base or the course, and what exists', () => {
   const fine = [
@@ -22,21 +32,27 @@ test('checkLinks leaves alone links to other sites, paths outside the base or th
 })
 
 test('checkLinks tells a missing page from a missing file, and an image from a link', () => {
-  const found = checkLinks([
-    link('nxet.md', { file: 'a/nxet.md' }),
-    link('notes', { file: 'a/notes' }),
-    link('/course/gone/', null),
-    link('slides.pdf', { file: 'a/slides.pdf' }),
-    link('pic.png', { file: 'a/pic.png' }, 'img', ' '),
-  ], targets)
-  assert.deepEqual(found.map((d) => [d.code, d.severity]), [
-    ['link/missing-page', 'warning'],
-    ['link/missing-page', 'warning'],
-    ['link/missing-page', 'warning'],
-    ['link/missing-file', 'warning'],
-    ['image/no-alt', 'warning'],
-    ['image/missing-file', 'warning'],
-  ])
+  const found = checkLinks(
+    [
+      link('nxet.md', { file: 'a/nxet.md' }),
+      link('notes', { file: 'a/notes' }),
+      link('/course/gone/', null),
+      link('slides.pdf', { file: 'a/slides.pdf' }),
+      link('pic.png', { file: 'a/pic.png' }, 'img', ' '),
+    ],
+    targets,
+  )
+  assert.deepEqual(
+    found.map((d) => [d.code, d.severity]),
+    [
+      ['link/missing-page', 'warning'],
+      ['link/missing-page', 'warning'],
+      ['link/missing-page', 'warning'],
+      ['link/missing-file', 'warning'],
+      ['image/no-alt', 'warning'],
+      ['image/missing-file', 'warning'],
+    ],
+  )
   assert.match(found[0]!.hint!, /^Did you mean next\.md\? /)
   assert.equal(found[2]!.message, 'This link points to /course/gone/, which is not a page of the course.')
 })

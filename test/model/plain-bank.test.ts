@@ -31,8 +31,16 @@ test('readPlainItem reads the statement, the answer by its label and the explana
 
 test('readPlainItem takes the labels of data-opt, and an answer without explanation', () => {
   const d: Diagnostic[] = []
-  assert.deepEqual(readPlainItem(item('Say hello?', '  - Yes'), ['Yes', 'No'], d), { statement: 'Say hello?', answer: true, explanation: '' })
-  assert.deepEqual(readPlainItem(item('Say hello?', '  - No:'), ['Yes', 'No'], d), { statement: 'Say hello?', answer: false, explanation: '' })
+  assert.deepEqual(readPlainItem(item('Say hello?', '  - Yes'), ['Yes', 'No'], d), {
+    statement: 'Say hello?',
+    answer: true,
+    explanation: '',
+  })
+  assert.deepEqual(readPlainItem(item('Say hello?', '  - No:'), ['Yes', 'No'], d), {
+    statement: 'Say hello?',
+    answer: false,
+    explanation: '',
+  })
   assert.deepEqual(d, [])
 })
 
@@ -62,13 +70,22 @@ test('readPlainItem reports an answer with no statement, a second answer, and a 
   for (const [it, code, line] of cases) {
     const d: Diagnostic[] = []
     assert.equal(readPlainItem(it, TF, d), null, code)
-    assert.deepEqual(d.map((x) => [x.code, x.line]), [[code, line]])
+    assert.deepEqual(
+      d.map((x) => [x.code, x.line]),
+      [[code, line]],
+    )
   }
 })
 
 test('formatPlainItem writes the statement and `- Label: why`, and refuses what would not read back', () => {
-  assert.deepEqual(formatPlainItem({ statement: 'Tea is hot.', answer: true, explanation: 'Usually.' }, TF), ['Tea is hot.', '- True: Usually.'])
-  assert.deepEqual(formatPlainItem({ statement: 'Tea is hot.', answer: false, explanation: '' }, ['Yes', 'No']), ['Tea is hot.', '- No'])
+  assert.deepEqual(formatPlainItem({ statement: 'Tea is hot.', answer: true, explanation: 'Usually.' }, TF), [
+    'Tea is hot.',
+    '- True: Usually.',
+  ])
+  assert.deepEqual(formatPlainItem({ statement: 'Tea is hot.', answer: false, explanation: '' }, ['Yes', 'No']), [
+    'Tea is hot.',
+    '- No',
+  ])
   assert.equal(formatPlainItem({ statement: 'Two\nlines', answer: true, explanation: '' }, TF), null)
   assert.equal(formatPlainItem({ statement: ' leading space', answer: true, explanation: '' }, TF), null)
   assert.equal(formatPlainItem({ statement: '- a bullet', answer: true, explanation: '' }, TF), null)
@@ -77,9 +94,18 @@ test('formatPlainItem writes the statement and `- Label: why`, and refuses what 
 test('readQuiz builds one bank from base64 and readable items alike, and marks it plain', () => {
   const d: Diagnostic[] = []
   const decl = { n: '2', opt: null, source: { file: 'q.md', line: 8, column: 3 } }
-  const b64 = { text: Buffer.from('The sky is blue./Y/Rayleigh.').toString('base64'), source: { file: 'q.md', line: 9, column: 3 } }
+  const b64 = {
+    text: Buffer.from('The sky is blue./Y/Rayleigh.').toString('base64'),
+    source: { file: 'q.md', line: 9, column: 3 },
+  }
   const r = readQuiz(decl, [b64, item('Fire is cold.', '  - False: It is hot.')], d)
   assert.deepEqual(d, [])
   assert.equal(r.quiz!.format, 'plain')
-  assert.deepEqual(r.quiz!.bank.map((s) => [s.text, s.answer, s.explanation]), [['The sky is blue.', true, 'Rayleigh.'], ['Fire is cold.', false, 'It is hot.']])
+  assert.deepEqual(
+    r.quiz!.bank.map((s) => [s.text, s.answer, s.explanation]),
+    [
+      ['The sky is blue.', true, 'Rayleigh.'],
+      ['Fire is cold.', false, 'It is hot.'],
+    ],
+  )
 })

@@ -24,16 +24,23 @@ test('decodeBankItem accepts lower-case y/n and slashes in the explanation', () 
 })
 
 test('decodeBankItem round-trips any Unicode statement and explanation (property)', () => {
-  const text = fc.string({ unit: 'grapheme', minLength: 1 }).filter((s) => s.trim() === s && s.length > 0 && !s.includes('/'))
+  const text = fc
+    .string({ unit: 'grapheme', minLength: 1 })
+    .filter((s) => s.trim() === s && s.length > 0 && !s.includes('/'))
   fc.assert(
-    fc.property(text, fc.boolean(), fc.string({ unit: 'grapheme' }).map((s) => s.trim()), (statement, yes, explanation) => {
-      const d: Diagnostic[] = []
-      const s = decodeBankItem({ text: b64(`${statement}/${yes ? 'Y' : 'N'}/${explanation}`), source: at }, d)
-      assert.deepEqual(d, [])
-      assert.equal(s!.text, statement)
-      assert.equal(s!.answer, yes)
-      assert.equal(s!.explanation, explanation)
-    }),
+    fc.property(
+      text,
+      fc.boolean(),
+      fc.string({ unit: 'grapheme' }).map((s) => s.trim()),
+      (statement, yes, explanation) => {
+        const d: Diagnostic[] = []
+        const s = decodeBankItem({ text: b64(`${statement}/${yes ? 'Y' : 'N'}/${explanation}`), source: at }, d)
+        assert.deepEqual(d, [])
+        assert.equal(s!.text, statement)
+        assert.equal(s!.answer, yes)
+        assert.equal(s!.explanation, explanation)
+      },
+    ),
   )
 })
 
@@ -56,7 +63,11 @@ test('decodeBankItem reports bad base64, bad UTF-8 and bad shape, each with its 
   for (const [text, code] of cases) {
     const d: Diagnostic[] = []
     assert.equal(decodeBankItem({ text, source: at }, d), null, text)
-    assert.deepEqual(d.map((x) => [x.code, x.line, x.column]), [[code, 3, 3]], text)
+    assert.deepEqual(
+      d.map((x) => [x.code, x.line, x.column]),
+      [[code, 3, 3]],
+      text,
+    )
   }
 })
 
@@ -66,7 +77,10 @@ test('readQuiz: data-n="0" means no quiz, and n larger than the bank is an error
   const d: Diagnostic[] = []
   const items = [b64('A/Y/a'), b64('B/N/b')].map((text) => ({ text, source: at }))
   assert.equal(readQuiz(decl('3'), items, d).quiz, null)
-  assert.deepEqual(d.map((x) => x.code), ['quiz/n-exceeds-bank'])
+  assert.deepEqual(
+    d.map((x) => x.code),
+    ['quiz/n-exceeds-bank'],
+  )
   const ok = readQuiz(decl('2', ' Yes , No '), items, [])
   assert.deepEqual(ok.quiz!.options, ['Yes', 'No'])
   assert.equal(ok.quiz!.bank.length, 2)

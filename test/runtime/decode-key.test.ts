@@ -8,7 +8,13 @@ const encodeKey = (value: unknown) => Buffer.from(JSON.stringify(value), 'utf8')
 
 describe('decodeKey', () => {
   it('round-trips accented letters, emoji and right-to-left text', () => {
-    for (const x of ['Café, naïve, Über', 'Emoji 💬🫶🏽 and a flag 🇺🇦', 'שלום עולם', 'مرحبا بالعالم', '<em>déjà vu</em> — “quoted”…']) {
+    for (const x of [
+      'Café, naïve, Über',
+      'Emoji 💬🫶🏽 and a flag 🇺🇦',
+      'שלום עולם',
+      'مرحبا بالعالم',
+      '<em>déjà vu</em> — “quoted”…',
+    ]) {
       assert.deepEqual(decodeKey(encodeKey({ a: 1, x })), { a: 1, x })
     }
   })

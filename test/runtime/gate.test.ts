@@ -3,7 +3,12 @@ import { describe, it } from 'node:test'
 import type { RuntimePage } from '../../src/model/types.ts'
 import { furthestUnlocked, isComplete, isOpen, redirectFor } from '../../src/runtime/gate.ts'
 
-const page = (id: string, kind: 'c' | 's' = 's', quiz: 0 | 1 = 1): RuntimePage => ({ id, url: `/base/${id}/`, kind, quiz })
+const page = (id: string, kind: 'c' | 's' = 's', quiz: 0 | 1 = 1): RuntimePage => ({
+  id,
+  url: `/base/${id}/`,
+  kind,
+  quiz,
+})
 const pages = [page('c1', 'c', 0), page('s1'), page('s2'), page('c2', 'c', 0), page('s3')]
 
 describe('the gate', () => {

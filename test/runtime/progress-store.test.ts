@@ -6,7 +6,11 @@ import { FakeStorage } from './fake-storage.ts'
 const KEY = storageKey('sample')
 
 /** Storage access over two fakes; `blocked` makes touching the storage itself throw. */
-function access(local: FakeStorage, session: FakeStorage, blocked: { local?: boolean; session?: boolean } = {}): StorageAccess {
+function access(
+  local: FakeStorage,
+  session: FakeStorage,
+  blocked: { local?: boolean; session?: boolean } = {},
+): StorageAccess {
   return {
     local: () => {
       if (blocked.local) throw new DOMException('Access is denied for this document.', 'SecurityError')
@@ -50,7 +54,14 @@ describe('openProgressStore', () => {
     assert.equal(second.state.seed, first.state.seed)
   })
 
-  for (const garbage of ['not json', 'null', '[]', '{"v":2,"seed":"x","done":[],"attempts":{}}', '{"v":1,"seed":"","done":[],"attempts":{}}', '{"v":1,"seed":"x","done":"s1","attempts":{}}']) {
+  for (const garbage of [
+    'not json',
+    'null',
+    '[]',
+    '{"v":2,"seed":"x","done":[],"attempts":{}}',
+    '{"v":1,"seed":"","done":[],"attempts":{}}',
+    '{"v":1,"seed":"x","done":"s1","attempts":{}}',
+  ]) {
     it(`survives unreadable stored progress ${JSON.stringify(garbage)}, starting afresh and saying so`, () => {
       const local = new FakeStorage()
       local.setItem(KEY, garbage)
@@ -96,7 +107,11 @@ describe('openProgressStore', () => {
   })
 
   it('keeps progress in memory when even touching storage throws', () => {
-    const store = openProgressStore(KEY, access(new FakeStorage(), new FakeStorage(), { local: true, session: true }), newSeed)
+    const store = openProgressStore(
+      KEY,
+      access(new FakeStorage(), new FakeStorage(), { local: true, session: true }),
+      newSeed,
+    )
     assert.equal(store.kind, 'memory')
     store.update((s) => s.done.push('s1'))
     assert.deepEqual(store.state.done, ['s1'])
@@ -146,7 +161,13 @@ describe('parseProgress', () => {
         v: 1,
         seed: 'abc',
         done: ['s1', 7, null, 's1', 's2'],
-        attempts: { s1: { bank: 'b', n: 2 }, s2: { bank: 'b', n: -1 }, s3: { bank: 4, n: 1 }, s4: 'x', s5: { bank: 'b', n: 1.5 } },
+        attempts: {
+          s1: { bank: 'b', n: 2 },
+          s2: { bank: 'b', n: -1 },
+          s3: { bank: 4, n: 1 },
+          s4: 'x',
+          s5: { bank: 'b', n: 1.5 },
+        },
       }),
     )
     assert.deepEqual(state?.done, ['s1', 's2'])

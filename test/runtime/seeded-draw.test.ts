@@ -48,19 +48,29 @@ describe('drawStatements', () => {
         const size = 2 * n + extra
         const before = new Set(drawStatements(s, p, a, size, n))
         const after = drawStatements(s, p, a + 1, size, n)
-        assert.deepEqual(after.filter((i) => before.has(i)), [])
+        assert.deepEqual(
+          after.filter((i) => before.has(i)),
+          [],
+        )
       }),
     )
   })
 
   it('on a retry from a small bank shows every statement the previous attempt left out', () => {
     fc.assert(
-      fc.property(seed, pageId, attempt, fc.integer({ min: 2, max: 12 }), fc.integer({ min: 1, max: 11 }), (s, p, a, n, short) => {
-        const size = Math.max(n, 2 * n - short)
-        const before = new Set(drawStatements(s, p, a, size, n))
-        const after = new Set(drawStatements(s, p, a + 1, size, n))
-        for (let i = 0; i < size; i++) if (!before.has(i)) assert.ok(after.has(i), `unseen ${i} was not drawn`)
-      }),
+      fc.property(
+        seed,
+        pageId,
+        attempt,
+        fc.integer({ min: 2, max: 12 }),
+        fc.integer({ min: 1, max: 11 }),
+        (s, p, a, n, short) => {
+          const size = Math.max(n, 2 * n - short)
+          const before = new Set(drawStatements(s, p, a, size, n))
+          const after = new Set(drawStatements(s, p, a + 1, size, n))
+          for (let i = 0; i < size; i++) if (!before.has(i)) assert.ok(after.has(i), `unseen ${i} was not drawn`)
+        },
+      ),
     )
   })
 
@@ -75,7 +85,8 @@ describe('drawStatements', () => {
 
   it('draws every statement of a bank for some learner, and each about as often', () => {
     const counts = new Array<number>(12).fill(0)
-    for (let l = 0; l < 600; l++) for (const i of drawStatements(`l${l}`, 'p', 0, 12, 6)) counts[i] = (counts[i] ?? 0) + 1
+    for (let l = 0; l < 600; l++)
+      for (const i of drawStatements(`l${l}`, 'p', 0, 12, 6)) counts[i] = (counts[i] ?? 0) + 1
     // 600 draws of 6 from 12: each position expects 300; a fair shuffle stays far inside 200..400.
     for (const [i, c] of counts.entries()) assert.ok(c > 200 && c < 400, `position ${i} drawn ${c} times`)
   })

@@ -53,18 +53,29 @@ function attachAttrLists(state: StateCore): void {
     const column0 = (t.meta as { contentColumn: number }).contentColumn
     const { list, problems } = parseAttrList(t.content)
     for (const p of problems) {
-      env.diagnostics.push(error({ code: 'attr-list/invalid', message: `This attribute list does not parse: ${p.message}`, file: env.file, line: env.line(mdLine), column: column0 + p.offset + 1, hint: p.hint }))
+      env.diagnostics.push(
+        error({
+          code: 'attr-list/invalid',
+          message: `This attribute list does not parse: ${p.message}`,
+          file: env.file,
+          line: env.line(mdLine),
+          column: column0 + p.offset + 1,
+          hint: p.hint,
+        }),
+      )
     }
     const target = targetOf(tokens, i)
     if (!target) {
-      env.diagnostics.push(error({
-        code: 'attr-list/orphan',
-        message: `The attribute list {:${t.content}} has nothing to attach to.`,
-        file: env.file,
-        line: env.line(mdLine),
-        column: column0 - 1,
-        hint: 'Put it on the line right after the paragraph, list or heading it belongs to, with no blank line between.',
-      }))
+      env.diagnostics.push(
+        error({
+          code: 'attr-list/orphan',
+          message: `The attribute list {:${t.content}} has nothing to attach to.`,
+          file: env.file,
+          line: env.line(mdLine),
+          column: column0 - 1,
+          hint: 'Put it on the line right after the paragraph, list or heading it belongs to, with no blank line between.',
+        }),
+      )
       continue
     }
     if (list.id !== null) target.attrSet('id', list.id)
@@ -89,7 +100,15 @@ function targetOf(tokens: Token[], i: number): Token | null {
     if (open && open.map && open.map[1] === line && open.type !== 'attr_list') return open
   }
   const next = tokens[i + 1]
-  if (next && next.level === t.level && next.nesting !== -1 && next.map && next.map[0] === line + 1 && next.type !== 'attr_list') return next
+  if (
+    next &&
+    next.level === t.level &&
+    next.nesting !== -1 &&
+    next.map &&
+    next.map[0] === line + 1 &&
+    next.type !== 'attr_list'
+  )
+    return next
   return null
 }
 

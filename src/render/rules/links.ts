@@ -36,7 +36,9 @@ function rewriteLinks(state: StateCore): void {
       const spot = block.map ? locate(srcLines, cursor, block.map[1], url) : null
       // An image is pointed at by its `![`, a link by its URL.
       const start = spot && t.type === 'image' ? srcLines[spot.line]!.lastIndexOf('![', spot.column) : -1
-      const source = spot ? { file: env.file, line: env.line(spot.line), column: (start >= 0 ? start : spot.column) + 1 } : { file: env.file, line, column: 1 }
+      const source = spot
+        ? { file: env.file, line: env.line(spot.line), column: (start >= 0 ? start : spot.column) + 1 }
+        : { file: env.file, line, column: 1 }
       const found: FoundLink = { kind: attr === 'href' ? 'a' : 'img', href: url, target: null, source }
       if (t.type === 'image') found.alt = t.content
       const resolved = resolveUrl(url, env)
@@ -54,11 +56,20 @@ function rewriteLinks(state: StateCore): void {
  * up to line `end` (exclusive) and moving the cursor past it. markdown-it
  * hands over URLs percent-encoded, so the decoded form is tried too.
  */
-function locate(lines: string[], cursor: { line: number; column: number }, end: number, url: string): { line: number; column: number } | null {
+function locate(
+  lines: string[],
+  cursor: { line: number; column: number },
+  end: number,
+  url: string,
+): { line: number; column: number } | null {
   if (!url) return null
   const forms = [...new Set([url, safeDecode(url)])]
   // `](url` first, so that a link whose text is its own URL points at the URL.
-  const needles = [...forms.map((f) => ({ text: `](${f}`, skip: 2 })), ...forms.map((f) => ({ text: `](<${f}`, skip: 3 })), ...forms.map((f) => ({ text: f, skip: 0 }))]
+  const needles = [
+    ...forms.map((f) => ({ text: `](${f}`, skip: 2 })),
+    ...forms.map((f) => ({ text: `](<${f}`, skip: 3 })),
+    ...forms.map((f) => ({ text: f, skip: 0 })),
+  ]
   for (let l = cursor.line; l < end && l < lines.length; l++) {
     for (const needle of needles) {
       const found = lines[l]!.indexOf(needle.text, l === cursor.line ? cursor.column : 0)
@@ -73,7 +84,10 @@ function locate(lines: string[], cursor: { line: number; column: number }, end: 
 }
 
 /** What a URL written in a page points at, and the URL to publish; null leaves it as written. */
-export function resolveUrl(url: string, env: Pick<RenderEnv, 'file' | 'course'>): { url: string; target: FoundLink['target'] } | null {
+export function resolveUrl(
+  url: string,
+  env: Pick<RenderEnv, 'file' | 'course'>,
+): { url: string; target: FoundLink['target'] } | null {
   if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('#')) return null
   const cut = url.search(/[?#]/)
   const path = cut < 0 ? url : url.slice(0, cut)
@@ -85,7 +99,8 @@ export function resolveUrl(url: string, env: Pick<RenderEnv, 'file' | 'course'>)
   }
   const file = posix.normalize(posix.join(posix.dirname(env.file), safeDecode(path)))
   if (file.startsWith('../')) return null
-  const page = pageByFile.get(file) ?? pageByFile.get(`${file}.md`) ?? pageByFile.get(`${file.replace(/\/$/, '')}/index.md`)
+  const page =
+    pageByFile.get(file) ?? pageByFile.get(`${file}.md`) ?? pageByFile.get(`${file.replace(/\/$/, '')}/index.md`)
   if (page) return { url: base + encodeURI(page.path) + rest, target: { page: page.id } }
   return { url: base + encodeURI(file) + rest, target: { file } }
 }

@@ -43,17 +43,26 @@ function findQuiz(state: StateCore): void {
     const n = String(nAttr)
     const meta = (t.meta ?? {}) as { attrLine?: number; attrColumn?: number }
     const source = { file: env.file, line: env.line(meta.attrLine ?? t.map![0]), column: (meta.attrColumn ?? 0) + 1 }
-    const report = (code: string, message: string, hint: string) => env.diagnostics.push(error({ code, message, ...source, hint }))
+    const report = (code: string, message: string, hint: string) =>
+      env.diagnostics.push(error({ code, message, ...source, hint }))
     if (env.page.front.kind === 'index') {
       report('quiz/on-index', 'The course index cannot have a quiz.', 'Move the quiz to a section.')
       continue
     }
     if (env.quiz) {
-      report('quiz/second-quiz', 'A page can have one quiz, and this page already has one.', 'Move this quiz to a section of its own.')
+      report(
+        'quiz/second-quiz',
+        'A page can have one quiz, and this page already has one.',
+        'Move this quiz to a section of its own.',
+      )
       continue
     }
     if (t.type !== 'paragraph_open') {
-      report('quiz/not-paragraph', 'data-n belongs on the paragraph that introduces the quiz.', 'Put `{: data-n="6"}` on the line right after a paragraph such as "Mark each statement True or False:".')
+      report(
+        'quiz/not-paragraph',
+        'data-n belongs on the paragraph that introduces the quiz.',
+        'Put `{: data-n="6"}` on the line right after a paragraph such as "Mark each statement True or False:".',
+      )
       continue
     }
     const opt = t.attrGet('data-opt')
@@ -121,7 +130,14 @@ function bankItems(tokens: Token[], open: number, close: number, src: string, en
       body.push({ text: line.slice(strip), line: env.line(k), column: strip + 1 })
     }
     while (body.length > 1 && !body[body.length - 1]!.text.trim()) body.pop()
-    items.push({ text: body.map((l) => l.text).join('\n').trim(), source: { file: env.file, line: env.line(start), column: indent + 1 }, lines: body })
+    items.push({
+      text: body
+        .map((l) => l.text)
+        .join('\n')
+        .trim(),
+      source: { file: env.file, line: env.line(start), column: indent + 1 },
+      lines: body,
+    })
   }
   return items
 }
