@@ -5,9 +5,10 @@
  * course's shape (any page's file, id or front matter, the base) changes.
  * An edit to one section's body therefore renders that section alone.
  */
-import type { Diagnostic } from './diagnostic.ts'
+import type { Diagnostic } from './diagnostics/diagnostic.ts'
 import type { ParsedPage } from './load/front-matter.ts'
-import type { Course, Page } from './model/types.ts'
+import type { Course } from './model/types.ts'
+import type { Page } from './load/types.ts'
 import type { createMarkdown } from './render/markdown.ts'
 import type { RenderedPage } from './render/render-page.ts'
 

@@ -4,7 +4,8 @@
  */
 import { basename, resolve } from 'node:path'
 import { courseShape, type BuildCache } from './build-cache.ts'
-import { hasErrors, sortDiagnostics, UserError, type Diagnostic } from './diagnostic.ts'
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.ts'
+import { UserError } from './diagnostics/user-error.ts'
 import { readRuntimeAssets } from './emit/assets.ts'
 import { planSite, type SitePlan } from './emit/plan-site.ts'
 import { writeSite } from './emit/write-site.ts'
@@ -12,7 +13,9 @@ import { parseFrontMatter } from './load/front-matter.ts'
 import { loadYaml } from './load/yaml-fields.ts'
 import { readCourse, type CourseFiles } from './load/read-course.ts'
 import { buildCourse } from './model/build-course.ts'
-import type { Course, Page, SiteOptions } from './model/types.ts'
+import type { Course } from './model/types.ts'
+import type { Page } from './load/types.ts'
+import type { SiteOptions } from './render/types.ts'
 import { hasLiquid, liquidSite, loadLiquid } from './render/liquid.ts'
 import { createMarkdown } from './render/markdown.ts'
 import type { CourseLookup } from './render/render-env.ts'
@@ -153,10 +156,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outDir = resolve(options.outDir ?? '_site')
   const courseDir = resolve(options.courseDir)
   if (outDir === courseDir || courseDir.startsWith(outDir + '/')) {
-    throw new UserError(
-      `The output folder ${outDir} would hold the course itself.`,
-      'Choose an --out folder outside the course, such as `_site`.',
-    )
+    throw new UserError(`The output folder ${outDir} would hold the course itself.`, {
+      hint: 'Choose an --out folder outside the course, such as `_site`.',
+    })
   }
   const result = await compileCourse({ ...options, outDir })
   if (result.ok && result.plan) await writeSite(result.plan.files, outDir)
@@ -169,10 +171,10 @@ export function normalizeBase(base: string): string {
   if (!b.startsWith('/')) b = `/${b}`
   if (!b.endsWith('/')) b = `${b}/`
   if (!/^\/(?:[A-Za-z0-9._~!$&'()*+,;=:@%-]+\/)*$/.test(b) || /\/\.\.?\//.test(b)) {
-    throw new UserError(
-      `--base ${JSON.stringify(base)} is not a URL path.`,
-      'Give the path the site is served under, such as `--base /listen/`.',
-    )
+    throw new UserError(`--base ${JSON.stringify(base)} is not a URL path.`, {
+      hint: 'Give the path the site is served under, such as `--base /listen/`.',
+      usage: true,
+    })
   }
   return b
 }

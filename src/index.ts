@@ -3,6 +3,7 @@
  * `compileCourse` builds in memory without writing anything.
  */
 export { build, compileCourse, normalizeBase, type BuildOptions, type BuildResult } from './build.ts'
-export type { Diagnostic, Severity } from './diagnostic.ts'
-export type { Course, CoursePage, Page, Quiz, Statement, SourcePos } from './model/types.ts'
-export { formatDiagnostics } from './cli/report.ts'
+export type { Diagnostic, Severity } from './diagnostics/diagnostic.ts'
+export type { Course, CoursePage, Quiz, Statement } from './model/types.ts'
+export type { Page, SourcePos } from './load/types.ts'
+export { formatDiagnostics } from './diagnostics/format.ts'

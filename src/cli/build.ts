@@ -1,6 +1,7 @@
 /** `coursemark build [COURSE_DIR] [--out DIR] [--base PATH]` */
 import { build } from '../build.ts'
-import { countSummary, formatDiagnostics, styleFor } from './report.ts'
+import { countSummary, formatDiagnostics } from '../diagnostics/format.ts'
+import { styleFor } from './report-style.ts'
 
 export const BUILD_HELP = `Usage: coursemark build [COURSE_DIR] [--out DIR] [--base PATH]
 

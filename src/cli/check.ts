@@ -1,10 +1,11 @@
 /** `coursemark check [COURSE_DIR] [--format text|json] [--strict] [--base PATH]` */
 import { resolve } from 'node:path'
 import { compileCourse } from '../build.ts'
-import { sortDiagnostics, type Diagnostic, type Severity } from '../diagnostic.ts'
-import { checkCourse } from '../model/check-course.ts'
-import { countSummary, formatDiagnostics, styleFor } from './report.ts'
-import { UsageError } from './usage-error.ts'
+import { sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics/diagnostic.ts'
+import { checkCourse } from '../check/check-course.ts'
+import { countSummary, formatDiagnostics } from '../diagnostics/format.ts'
+import { UserError } from '../diagnostics/user-error.ts'
+import { styleFor } from './report-style.ts'
 
 export const CHECK_HELP = `Usage: coursemark check [COURSE_DIR] [--format text|json] [--strict] [--base PATH]
 
@@ -43,7 +44,7 @@ export interface CheckReport {
 
 export async function runCheck(args: { dir: string; format: string; strict: boolean; base: string }): Promise<number> {
   if (args.format !== 'text' && args.format !== 'json')
-    throw new UsageError(`--format must be text or json, not ${JSON.stringify(args.format)}.`)
+    throw new UserError(`--format must be text or json, not ${JSON.stringify(args.format)}.`, { usage: true })
   const result = await compileCourse({ courseDir: args.dir, base: args.base })
   const diagnostics = sortDiagnostics([
     ...result.diagnostics,

@@ -1,6 +1,7 @@
 /** `coursemark dev [COURSE_DIR] [--port N] [--open-all]` */
 import { startDevServer } from '../dev/dev-server.ts'
-import { formatDiagnostics, styleFor } from './report.ts'
+import { formatDiagnostics } from '../diagnostics/format.ts'
+import { styleFor } from './report-style.ts'
 
 export const DEV_HELP = `Usage: coursemark dev [COURSE_DIR] [--port N] [--open-all]
 

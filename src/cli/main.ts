@@ -5,11 +5,10 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { normalizeBase } from '../build.ts'
-import { UserError } from '../diagnostic.ts'
-import { closest } from '../model/closest.ts'
+import { UserError } from '../diagnostics/user-error.ts'
+import { closest } from '../diagnostics/closest.ts'
 import { BUILD_HELP, runBuild } from './build.ts'
 import { runServe, SERVE_HELP } from './serve.ts'
-import { UsageError } from './usage-error.ts'
 
 declare const COURSEMARK_VERSION: string | undefined
 
@@ -121,8 +120,9 @@ export async function main(argv: string[]): Promise<number> {
   try {
     if (!command) {
       const near = closest(name, Object.keys(COMMANDS))
-      throw new UsageError(
+      throw new UserError(
         `Unknown command "${name}".${near ? ` Did you mean "${near}"?` : ''} Run \`coursemark --help\` for the list.`,
+        { usage: true },
       )
     }
     let parsed
@@ -134,8 +134,9 @@ export async function main(argv: string[]): Promise<number> {
         strict: true,
       })
     } catch (e) {
-      throw new UsageError(
+      throw new UserError(
         `${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')} Run \`coursemark ${name} --help\`.`,
+        { usage: true },
       )
     }
     if (parsed.values['help']) {
@@ -143,20 +144,16 @@ export async function main(argv: string[]): Promise<number> {
       return 0
     }
     if (parsed.positionals.length > command.maxPositionals) {
-      throw new UsageError(
+      throw new UserError(
         `Too many arguments: ${parsed.positionals.slice(command.maxPositionals).join(' ')}. Run \`coursemark ${name} --help\`.`,
+        { usage: true },
       )
     }
     return await command.run(parsed.positionals, parsed.values)
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`coursemark: ${e.message}\n`)
-      return 2
-    }
     if (e instanceof UserError) {
       process.stderr.write(`coursemark: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`)
-      // A bad --base or --port is a usage error; anything else is about the course or the disk.
-      return /^--(base|port)\b/.test(e.message) ? 2 : 1
+      return e.exitCode
     }
     throw e
   }
@@ -169,6 +166,9 @@ function str(v: string | boolean | undefined): string | undefined {
 function port(s: string): number {
   const n = Number(s)
   if (!/^\d+$/.test(s) || n > 65535)
-    throw new UserError(`--port ${JSON.stringify(s)} is not a port number.`, 'Use a number from 0 to 65535.')
+    throw new UserError(`--port ${JSON.stringify(s)} is not a port number.`, {
+      hint: 'Use a number from 0 to 65535.',
+      usage: true,
+    })
   return n
 }

@@ -1,11 +1,12 @@
 /** `coursemark quiz decode FILE…` and `coursemark quiz encode [--dry-run] FILE…` */
 import { chmodSync, constants, copyFileSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { hasErrors, type Diagnostic } from '../diagnostic.ts'
-import { decodeBanks, encodeBanks, type BankRewrite } from '../emit/rewrite-banks.ts'
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { decodeBanks, encodeBanks, type BankRewrite } from '../author/rewrite-banks.ts'
 import { loadYaml } from '../load/yaml-fields.ts'
-import { formatDiagnostics, styleFor } from './report.ts'
-import { UsageError } from './usage-error.ts'
+import { formatDiagnostics } from '../diagnostics/format.ts'
+import { UserError } from '../diagnostics/user-error.ts'
+import { styleFor } from './report-style.ts'
 
 export const QUIZ_HELP = `Usage: coursemark quiz decode FILE…
        coursemark quiz encode [--dry-run] FILE…
@@ -29,16 +30,19 @@ Options:
 
 export async function runQuiz(args: { action: string | undefined; files: string[]; dryRun: boolean }): Promise<number> {
   if (args.action !== 'decode' && args.action !== 'encode') {
-    throw new UsageError(
+    throw new UserError(
       args.action === undefined
         ? 'Say what to do: `coursemark quiz decode FILE…` or `coursemark quiz encode FILE…`.'
         : `Unknown quiz action "${args.action}": use decode or encode. Run \`coursemark quiz --help\`.`,
+      { usage: true },
     )
   }
   if (!args.files.length)
-    throw new UsageError(`Name the pages to ${args.action}: \`coursemark quiz ${args.action} FILE…\`.`)
+    throw new UserError(`Name the pages to ${args.action}: \`coursemark quiz ${args.action} FILE…\`.`, { usage: true })
   if (args.dryRun && args.action === 'decode')
-    throw new UsageError('--dry-run goes with encode; decode never writes. Run `coursemark quiz --help`.')
+    throw new UserError('--dry-run goes with encode; decode never writes. Run `coursemark quiz --help`.', {
+      usage: true,
+    })
 
   // Pages whose front matter the quick reader cannot take need the YAML library; load it once, up front.
   await loadYaml()

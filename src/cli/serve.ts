@@ -2,7 +2,7 @@
 import { createServer } from 'node:http'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { UserError } from '../diagnostic.ts'
+import { UserError } from '../diagnostics/user-error.ts'
 
 export const SERVE_HELP = `Usage: coursemark serve [SITE_DIR] [--port N] [--base PATH]
 
@@ -17,10 +17,9 @@ Options:
 export async function runServe(args: { dir: string; port: number; base: string }): Promise<number> {
   const root = resolve(args.dir)
   if (!existsSync(resolve(root, 'index.html'))) {
-    throw new UserError(
-      `${args.dir} holds no built site (no index.html).`,
-      'Build one first: `coursemark build COURSE_DIR --out ' + args.dir + '`.',
-    )
+    throw new UserError(`${args.dir} holds no built site (no index.html).`, {
+      hint: 'Build one first: `coursemark build COURSE_DIR --out ' + args.dir + '`.',
+    })
   }
   const { default: sirv } = await import('sirv')
   const files = sirv(root, { dev: true, etag: true, extensions: ['html'] })
@@ -40,10 +39,9 @@ export async function runServe(args: { dir: string; port: number; base: string }
     server.once('error', (e: NodeJS.ErrnoException) =>
       fail(
         e.code === 'EADDRINUSE'
-          ? new UserError(
-              `Port ${args.port} is in use.`,
-              'Pass another one with --port, or --port 0 for any free port.',
-            )
+          ? new UserError(`Port ${args.port} is in use.`, {
+              hint: 'Pass another one with --port, or --port 0 for any free port.',
+            })
           : e,
       ),
     )

@@ -15,8 +15,9 @@ import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { compileCourse, type BuildResult } from '../build.ts'
 import { createBuildCache } from '../build-cache.ts'
-import { countSummary } from '../cli/report.ts'
-import { error, UserError, type Diagnostic } from '../diagnostic.ts'
+import { countSummary } from '../diagnostics/format.ts'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { UserError } from '../diagnostics/user-error.ts'
 import { watchCourse, type CourseChange } from './course-watcher.ts'
 import { errorPage, notFoundPage } from './error-page.ts'
 import { DEV_EVENTS_URL, DEV_SCRIPT_URL, RELOAD_CLIENT, type ReloadEvent } from './reload-client.ts'
@@ -46,10 +47,9 @@ export interface DevServer {
 export async function startDevServer(options: DevOptions): Promise<DevServer> {
   const root = resolve(options.courseDir)
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new UserError(
-      `${options.courseDir} is not a course folder.`,
-      'Pass the folder that holds your Markdown pages, e.g. `coursemark dev my-course`, or start one with `coursemark new my-course`.',
-    )
+    throw new UserError(`${options.courseDir} is not a course folder.`, {
+      hint: 'Pass the folder that holds your Markdown pages, e.g. `coursemark dev my-course`, or start one with `coursemark new my-course`.',
+    })
   }
 
   const cache = createBuildCache()
@@ -202,10 +202,9 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       mirror.dispose()
       fail(
         e.code === 'EADDRINUSE'
-          ? new UserError(
-              `Port ${options.port} is in use.`,
-              'Pass another one with --port, or --port 0 for any free port.',
-            )
+          ? new UserError(`Port ${options.port} is in use.`, {
+              hint: 'Pass another one with --port, or --port 0 for any free port.',
+            })
           : e,
       )
     })

@@ -6,8 +6,8 @@
  * builds again.
  */
 import { createHash } from 'node:crypto'
-import { formatDiagnostic, placeOf } from '../cli/report.ts'
-import type { Diagnostic } from '../diagnostic.ts'
+import { formatDiagnostic, placeOf } from '../diagnostics/format.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { escapeHtml } from '../render/escape.ts'
 import { DEV_SCRIPT_URL } from './reload-client.ts'
 

@@ -4,8 +4,10 @@
  * written atomically by write-site.ts.
  */
 import { createHash } from 'node:crypto'
-import { error, type Diagnostic } from '../diagnostic.ts'
-import type { Course, RuntimeManifest, SiteOptions } from '../model/types.ts'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Course } from '../model/types.ts'
+import type { RuntimeManifest } from '../page-contract.ts'
+import type { SiteOptions } from '../render/types.ts'
 import { chapterDots, layoutPage, type PageAssets } from '../render/layout.ts'
 import type { RenderedPage } from '../render/render-page.ts'
 import type { RuntimeAssets } from './assets.ts'

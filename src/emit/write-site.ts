@@ -22,7 +22,7 @@ import {
 } from 'node:fs'
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { UserError } from '../diagnostic.ts'
+import { UserError } from '../diagnostics/user-error.ts'
 import type { SiteFile } from './plan-site.ts'
 
 /** Lists the files coursemark wrote, so the next build knows what it may replace. */
@@ -41,10 +41,9 @@ export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: st
   const foreign = previous === null ? [] : listFiles(outDir).filter((f) => f !== MARKER && !previous.has(f))
   for (const f of foreign) {
     if (files.has(f)) {
-      throw new UserError(
-        `${join(outDir, f)} was not written by coursemark, and the new site needs that path.`,
-        'Move or rename that file, then build again.',
-      )
+      throw new UserError(`${join(outDir, f)} was not written by coursemark, and the new site needs that path.`, {
+        hint: 'Move or rename that file, then build again.',
+      })
     }
   }
 
@@ -66,10 +65,9 @@ export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: st
     writeFileSync(join(tmp, MARKER), `${JSON.stringify(marker, null, 1)}\n`)
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true })
-    throw new UserError(
-      `Cannot write the site beside ${outDir}: ${(e as Error).message}`,
-      "Check that the output folder's parent exists and is writable, and that the disk has room.",
-    )
+    throw new UserError(`Cannot write the site beside ${outDir}: ${(e as Error).message}`, {
+      hint: "Check that the output folder's parent exists and is writable, and that the disk has room.",
+    })
   }
 
   if (!existsSync(outDir)) {
@@ -118,7 +116,7 @@ async function inParallel<T>(items: T[], task: (item: T) => Promise<unknown>): P
 function ownedFiles(outDir: string): Set<string> | null {
   if (!existsSync(outDir)) return null
   if (!statSync(outDir).isDirectory()) {
-    throw new UserError(`${outDir} is a file, not a folder.`, 'Choose another --out folder.')
+    throw new UserError(`${outDir} is a file, not a folder.`, { hint: 'Choose another --out folder.' })
   }
   if (readdirSync(outDir).length === 0) return new Set()
   let marker: Marker | null = null
@@ -128,10 +126,9 @@ function ownedFiles(outDir: string): Set<string> | null {
     marker = null
   }
   if (!marker || marker.generator !== 'coursemark' || !Array.isArray(marker.files)) {
-    throw new UserError(
-      `${outDir} is not empty and coursemark did not make it, so it will not write there.`,
-      'Choose an empty or new --out folder; coursemark never deletes files it did not write.',
-    )
+    throw new UserError(`${outDir} is not empty and coursemark did not make it, so it will not write there.`, {
+      hint: 'Choose an empty or new --out folder; coursemark never deletes files it did not write.',
+    })
   }
   return new Set(marker.files)
 }

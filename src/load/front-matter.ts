@@ -3,8 +3,8 @@
  * fields coursemark reads (`title`, `class`, `serial`; `layout` is accepted
  * and ignored, as it only meant something to Jekyll).
  */
-import { error, type Diagnostic } from '../diagnostic.ts'
-import type { FrontMatter, Page, PageKind, SourceFile } from '../model/types.ts'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { FrontMatter, Page, PageKind, SourceFile } from './types.ts'
 import { readSimpleYaml } from './simple-yaml.ts'
 import { isYamlLoaded, readFullYaml } from './yaml-fields.ts'
 

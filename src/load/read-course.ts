@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
-import { error, type Diagnostic } from '../diagnostic.ts'
-import type { SourceFile, StaticFile } from '../model/types.ts'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { SourceFile, StaticFile } from './types.ts'
 
 export interface CourseFiles {
   /** Markdown pages (`.md`), sorted by path. */

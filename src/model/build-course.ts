@@ -2,8 +2,9 @@
  * Turns loaded pages into a course: one index, then chapters and sections
  * ordered by serial, each section belonging to the chapter before it.
  */
-import { error, type Diagnostic } from '../diagnostic.ts'
-import type { Course, CoursePage, Page, StaticFile } from './types.ts'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Page, StaticFile } from '../load/types.ts'
+import type { Course, CoursePage } from './types.ts'
 
 export interface CourseSkeleton {
   /** The course, or null when it cannot be assembled (no index, say). */

@@ -3,11 +3,12 @@
  * base64 of UTF-8 `statement/Y|N/explanation` (the reference format) or in
  * the readable form of plain-bank.ts.
  */
-import { error, type Diagnostic } from '../diagnostic.ts'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { shortHash } from './hash.ts'
 import { joinItemText, splitItemText } from './item-text.ts'
-import { isPlainItem, readPlainItem } from './plain-bank.ts'
-import type { Quiz, RawBankItem, SourcePos, Statement } from './types.ts'
+import { isPlainItem, readPlainItem } from './readable-bank.ts'
+import type { SourcePos } from '../load/types.ts'
+import type { Quiz, RawBankItem, Statement } from './types.ts'
 
 export type { BankLine, RawBankItem } from './types.ts'
 

@@ -8,7 +8,8 @@
  * docs/page-contract.md describes what the runtime reads from it.
  */
 import { createHash } from 'node:crypto'
-import type { Course, CoursePage, SiteOptions } from '../model/types.ts'
+import type { Course, CoursePage } from '../model/types.ts'
+import type { SiteOptions } from './types.ts'
 import { escapeHtml } from './escape.ts'
 import type { IndexAction } from './legacy-html.ts'
 import type { RenderedPage } from './render-page.ts'

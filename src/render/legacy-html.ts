@@ -13,7 +13,7 @@
  * Works on the rendered HTML: Markdown escapes `<` in text and code, so every
  * `<script` or tag left in it was written as raw HTML by the author.
  */
-import { note, warning, type Diagnostic } from '../diagnostic.ts'
+import { note, warning, type Diagnostic } from '../diagnostics/diagnostic.ts'
 
 export type IndexAction = 'begin' | 'continue' | 'reset'
 

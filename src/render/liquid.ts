@@ -3,8 +3,9 @@
  * course's pages in order, with `title`, `serial`, `class`, `url`) and `page`.
  * liquidjs is loaded only when some page uses Liquid, to keep start-up lean.
  */
-import { error, type Diagnostic } from '../diagnostic.ts'
-import type { Course, Page } from '../model/types.ts'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Course } from '../model/types.ts'
+import type { Page } from '../load/types.ts'
 
 type LiquidModule = typeof import('liquidjs')
 type Engine = InstanceType<LiquidModule['Liquid']>

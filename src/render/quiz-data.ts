@@ -5,7 +5,8 @@
  */
 import type { MarkdownIt } from 'markdown-it'
 import { bankHash } from '../model/quiz-bank.ts'
-import type { Quiz, RuntimeAnswerKey, RuntimeQuiz } from '../model/types.ts'
+import type { Quiz } from '../model/types.ts'
+import type { RuntimeAnswerKey, RuntimeQuiz } from '../page-contract.ts'
 import { inlineHtml } from './inline-html.ts'
 import type { RenderEnv } from './render-env.ts'
 

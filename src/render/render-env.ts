@@ -2,11 +2,12 @@
  * The per-page state that markdown-it rules share through `env`: where the
  * page came from, how to report, and what the rules found.
  */
-import type { Diagnostic } from '../diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { RawBankItem, QuizDeclaration } from '../model/quiz-bank.ts'
-import type { FoundHeading, FoundLink, Page } from '../model/types.ts'
+import type { FoundHeading, FoundLink } from './types.ts'
+import type { Page } from '../load/types.ts'
 
-export type { FoundHeading, FoundLink } from '../model/types.ts'
+export type { FoundHeading, FoundLink } from './types.ts'
 
 /** What the quiz rule found: the declaration and its raw bank. */
 export interface FoundQuiz {

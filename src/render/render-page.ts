@@ -3,9 +3,10 @@
  * coursemark's rules, its quiz, and the clean-up of legacy HTML.
  */
 import type { MarkdownIt, Token } from 'markdown-it'
-import type { Diagnostic } from '../diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { readQuiz } from '../model/quiz-bank.ts'
-import type { Page, Quiz } from '../model/types.ts'
+import type { Page } from '../load/types.ts'
+import type { Quiz } from '../model/types.ts'
 import { replaceLegacyHtml, type IndexAction } from './legacy-html.ts'
 import { hasLiquid, renderLiquid } from './liquid.ts'
 import { runtimeQuiz } from './quiz-data.ts'

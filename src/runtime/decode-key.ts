@@ -5,7 +5,7 @@
  * per byte and mangle é, ü, emoji and right-to-left text, so the base64 is
  * turned into bytes here and the bytes into text with a strict UTF-8 decoder.
  */
-import type { RuntimeAnswerKey } from '../model/types.ts'
+import type { RuntimeAnswerKey } from '../page-contract.ts'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
 

@@ -6,7 +6,7 @@
  * author inserts before it is simply open, and one appended after the end
  * becomes the next to do. Every page up to the furthest unlocked is open.
  */
-import type { RuntimePage } from '../model/types.ts'
+import type { RuntimePage } from '../page-contract.ts'
 
 /** Position of the furthest page the learner may open; -1 for a course without pages. */
 export function furthestUnlocked(pages: readonly RuntimePage[], done: readonly string[]): number {

@@ -5,7 +5,7 @@
  * learner may see this page at all (and leaves before anything paints if
  * not); everything that needs the body waits for DOMContentLoaded.
  */
-import type { RuntimeManifest } from '../model/types.ts'
+import type { RuntimeManifest } from '../page-contract.ts'
 import { wireCoursePage } from './course-page.ts'
 import { redirectFor } from './gate.ts'
 import { wireIndexPage } from './index-page.ts'

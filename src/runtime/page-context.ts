@@ -1,5 +1,5 @@
 /** What every part of a page's wiring needs to know. */
-import type { RuntimeManifest } from '../model/types.ts'
+import type { RuntimeManifest } from '../page-contract.ts'
 import { furthestUnlocked } from './gate.ts'
 import type { ProgressStore } from './progress-store.ts'
 

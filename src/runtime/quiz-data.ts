@@ -3,7 +3,7 @@
  * can be hand-edited or cached from another build, so its shape is checked
  * before use and a quiz that fails the check is reported, not half-run.
  */
-import type { RuntimeAnswerKey, RuntimeQuiz } from '../model/types.ts'
+import type { RuntimeAnswerKey, RuntimeQuiz } from '../page-contract.ts'
 import { decodeKey } from './decode-key.ts'
 
 /** A quiz whose every answer key decoded. */

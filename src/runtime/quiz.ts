@@ -8,7 +8,7 @@
  * yet (`aria-disabled`, with the reason as its description), and says how
  * many statements are left instead of doing nothing silently.
  */
-import type { RuntimeAnswerKey } from '../model/types.ts'
+import type { RuntimeAnswerKey } from '../page-contract.ts'
 import { all, el, fill } from './dom.ts'
 import type { LoadedQuiz } from './quiz-data.ts'
 import { type ScoreResult, scoreAnswers, summaryText, unansweredText } from './score.ts'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import fc from 'fast-check'
-import type { Diagnostic } from '../../src/diagnostic.ts'
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
 import { decodeBankItem, readQuiz } from '../../src/model/quiz-bank.ts'
 
 const at = { file: 'q.md', line: 3, column: 3 }

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { Diagnostic } from '../../src/diagnostic.ts'
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
 import { parseFrontMatter } from '../../src/load/front-matter.ts'
 import { createMarkdown } from '../../src/render/markdown.ts'
 import { renderPage } from '../../src/render/render-page.ts'

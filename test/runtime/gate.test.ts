@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import type { RuntimePage } from '../../src/model/types.ts'
+import type { RuntimePage } from '../../src/page-contract.ts'
 import { furthestUnlocked, isComplete, isOpen, redirectFor } from '../../src/runtime/gate.ts'
 
 const page = (id: string, kind: 'c' | 's' = 's', quiz: 0 | 1 = 1): RuntimePage => ({

@@ -14,7 +14,7 @@ import type { MarkdownIt } from 'markdown-it'
 import type { StateBlock } from 'markdown-it'
 import type { StateCore } from 'markdown-it'
 import type { Token } from 'markdown-it'
-import { error } from '../../diagnostic.ts'
+import { error } from '../../diagnostics/diagnostic.ts'
 import { ATTR_LIST_LINE, parseAttrList } from '../../load/attr-list.ts'
 import type { RenderEnv } from '../render-env.ts'
 

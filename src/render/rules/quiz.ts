@@ -18,7 +18,7 @@
 import type { MarkdownIt } from 'markdown-it'
 import type { StateCore } from 'markdown-it'
 import type { Token } from 'markdown-it'
-import { error } from '../../diagnostic.ts'
+import { error } from '../../diagnostics/diagnostic.ts'
 import type { BankLine, RawBankItem } from '../../model/types.ts'
 import { escapeSingleQuoted } from '../escape.ts'
 import type { RenderEnv } from '../render-env.ts'

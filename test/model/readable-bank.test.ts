@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import type { Diagnostic } from '../../src/diagnostic.ts'
-import { formatPlainItem, isPlainItem, readPlainItem } from '../../src/model/plain-bank.ts'
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
+import { formatPlainItem, isPlainItem, readPlainItem } from '../../src/model/readable-bank.ts'
 import { readQuiz } from '../../src/model/quiz-bank.ts'
 import type { RawBankItem } from '../../src/model/types.ts'
 

@@ -2,8 +2,8 @@
  * `check`'s warning about the course order: a gap in `serial` often means a
  * page was deleted or renamed by mistake. Pure.
  */
-import { warning, type Diagnostic } from '../diagnostic.ts'
-import type { Course } from './types.ts'
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Course } from '../model/types.ts'
 
 /** A warning at each page whose serial is more than one after the page before it. */
 export function checkSerials(course: Course): Diagnostic[] {

@@ -1,5 +1,6 @@
 /**
- * Prints diagnostics for people: `file:line:column: severity: message [code]`,
+ * Diagnostics as people read them, for the CLI, `dev`'s error page and the
+ * Node API: `file:line:column: severity: message [code]`,
  * the source line with a caret under the spot, and the hint.
  *
  *     pages/intro.md:14:3: error: This bank item is not valid base64. [quiz/bad-base64]
@@ -7,7 +8,7 @@
  *           |   ^
  *       hint: Each item is base64 of `statement/Y/explanation`…
  */
-import type { Diagnostic, Severity } from '../diagnostic.ts'
+import type { Diagnostic, Severity } from './diagnostic.ts'
 
 export interface ReportStyle {
   /** Use ANSI colours (only on a terminal, never with NO_COLOR). */
@@ -54,10 +55,4 @@ export function countSummary(list: readonly Diagnostic[]): string {
   const n = (s: Severity) => list.filter((d) => d.severity === s).length
   const part = (k: number, word: string) => (k ? `${k} ${word}${k > 1 ? 's' : ''}` : '')
   return [part(n('error'), 'error'), part(n('warning'), 'warning'), part(n('note'), 'note')].filter(Boolean).join(', ')
-}
-
-/** Colour on a terminal unless NO_COLOR is set (https://no-color.org). */
-export function styleFor(stream: { isTTY?: boolean }): ReportStyle {
-  const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== ''
-  return { color: Boolean(stream.isTTY) && !noColor && process.env['TERM'] !== 'dumb' }
 }

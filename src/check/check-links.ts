@@ -5,9 +5,9 @@
  * warnings out.
  */
 import { posix } from 'node:path'
-import { warning, type Diagnostic } from '../diagnostic.ts'
-import { closest } from './closest.ts'
-import type { FoundLink } from './types.ts'
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { closest } from '../diagnostics/closest.ts'
+import type { FoundLink } from '../render/types.ts'
 
 /** What the links of a page may point at. */
 export interface LinkTargets {

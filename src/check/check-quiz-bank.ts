@@ -2,8 +2,9 @@
  * `check`'s warnings about a quiz bank: what builds, but would let a learner
  * down. Pure: a quiz in, warnings out.
  */
-import { warning, type Diagnostic } from '../diagnostic.ts'
-import type { Quiz, SourcePos, Statement } from './types.ts'
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { SourcePos } from '../load/types.ts'
+import type { Quiz, Statement } from '../model/types.ts'
 
 /** Every warning about `quiz`, in source order. */
 export function checkQuizBank(quiz: Quiz): Diagnostic[] {

@@ -15,7 +15,7 @@
  * after the colon), so that `coursemark quiz encode` turns the item into the
  * very base64 text `quiz decode` read it from.
  */
-import { error, type Diagnostic } from '../diagnostic.ts'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { joinItemText, splitItemText } from './item-text.ts'
 import type { BankLine, RawBankItem } from './types.ts'
 

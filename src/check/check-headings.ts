@@ -6,8 +6,8 @@
  * technology it comes right under the page title); after that, each heading
  * may go down one level at most.
  */
-import { warning, type Diagnostic } from '../diagnostic.ts'
-import type { FoundHeading } from './types.ts'
+import { warning, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { FoundHeading } from '../render/types.ts'
 
 /** A warning at each heading more than one level below the heading before it. */
 export function checkHeadings(headings: readonly FoundHeading[]): Diagnostic[] {

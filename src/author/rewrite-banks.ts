@@ -13,10 +13,10 @@
  * byte; an item that cannot make that trip (a statement written over two
  * lines, say) stays in base64, with a note.
  */
-import { note, type Diagnostic } from '../diagnostic.ts'
+import { note, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { parseFrontMatter } from '../load/front-matter.ts'
 import { encodeItemText, joinItemText, splitItemText } from '../model/item-text.ts'
-import { formatPlainItem, isPlainItem, readPlainItem } from '../model/plain-bank.ts'
+import { formatPlainItem, isPlainItem, readPlainItem } from '../model/readable-bank.ts'
 import { decodeItemText, parseQuizOptions, parseStatement } from '../model/quiz-bank.ts'
 import type { RawBankItem } from '../model/types.ts'
 import { createMarkdown } from '../render/markdown.ts'

@@ -2,12 +2,13 @@
  * `coursemark check`'s warnings, on top of everything `build` reports. Each
  * check is a pure function of the built course; this table is their order.
  */
-import type { Diagnostic } from '../diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { checkHeadings } from './check-headings.ts'
 import { checkLinks } from './check-links.ts'
 import { checkQuizBank } from './check-quiz-bank.ts'
 import { checkSerials } from './check-serials.ts'
-import type { Course, FoundHeading, FoundLink, Quiz } from './types.ts'
+import type { Course, Quiz } from '../model/types.ts'
+import type { FoundHeading, FoundLink } from '../render/types.ts'
 
 /** What rendering found in a page (a `RenderedPage` has all of it). */
 export interface PageFindings {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { checkLinks } from '../../src/model/check-links.ts'
-import type { FoundLink } from '../../src/model/types.ts'
+import { checkLinks } from '../../src/check/check-links.ts'
+import type { FoundLink } from '../../src/render/types.ts'
 
 const at = { file: 'a/page.md', line: 3, column: 5 }
 const targets = {

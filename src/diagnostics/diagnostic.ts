@@ -38,17 +38,3 @@ export function hasErrors(list: readonly Diagnostic[]): boolean {
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   return list.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column))
 }
-
-/**
- * An author's mistake found where no diagnostic list is at hand (bad CLI
- * input, an unwritable output folder). The CLI prints it without a stack.
- */
-export class UserError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message)
-    this.name = 'UserError'
-  }
-}

@@ -1,0 +1,8 @@
+/** Whether the terminal report is coloured: only the CLI looks at the environment. */
+import type { ReportStyle } from '../diagnostics/format.ts'
+
+/** Colour on a terminal unless NO_COLOR is set (https://no-color.org). */
+export function styleFor(stream: { isTTY?: boolean }): ReportStyle {
+  const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== ''
+  return { color: Boolean(stream.isTTY) && !noColor && process.env['TERM'] !== 'dumb' }
+}

@@ -1,0 +1,68 @@
+/**
+ * The contract between a built page and the browser runtime (src/runtime/),
+ * as docs/page-contract.md describes it: the manifest built into the script,
+ * and the quiz JSON a section carries. Types only: the runtime imports this
+ * file and nothing else from the build, and takes no code from it.
+ */
+
+/** One gated page in the course manifest. */
+export interface RuntimePage {
+  /** The page id (`Page.id`). */
+  id: string
+  /** Absolute URL path of the page, base included. */
+  url: string
+  /** `c` for a chapter opener, `s` for a section. */
+  kind: 'c' | 's'
+  /** 1 when the page has a quiz that must be passed; 0 otherwise. */
+  quiz: 0 | 1
+}
+
+/**
+ * The course manifest, built into the hashed script so every page knows the
+ * course order before it paints (the gate runs in `<head>`).
+ */
+export interface RuntimeManifest {
+  /** Format version of this object. */
+  v: 1
+  /** Course id: the storage key is `coursemark:<course>:v1`. */
+  course: string
+  /** Site base path, with leading and trailing slash. */
+  base: string
+  /** Dev `--open-all`: no gating, and a banner says so. */
+  openAll: boolean
+  /** Chapters and sections in course order (the index is not gated). */
+  pages: RuntimePage[]
+}
+
+/** A statement as the runtime receives it, in a section's `data-cm-quiz` JSON. */
+export interface RuntimeQuizItem {
+  /** Stable statement id. */
+  id: string
+  /** The statement, rendered to HTML at build time. */
+  html: string
+  /**
+   * The answer key, base64 of the UTF-8 JSON of a `RuntimeAnswerKey`.
+   * Base64 only keeps answers out of casual sight in the page source; it secures nothing.
+   */
+  key: string
+}
+
+/** The decoded answer key of one statement. */
+export interface RuntimeAnswerKey {
+  /** 0 when the first option is right, 1 when the second is. */
+  a: 0 | 1
+  /** The explanation, rendered to HTML; may be empty. */
+  x: string
+}
+
+/** The `data-cm-quiz` JSON on a section's `<section class="cm-quiz">`. */
+export interface RuntimeQuiz {
+  /** Statements per attempt; never more than `items.length`. */
+  n: number
+  /** The two answer labels. */
+  options: [string, string]
+  /** Hash of the bank: stored attempts for another hash are dropped. */
+  bank: string
+  /** The whole bank. */
+  items: RuntimeQuizItem[]
+}
