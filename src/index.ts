@@ -2,7 +2,9 @@
  * coursemark's Node API. `build` is what `coursemark build` runs;
  * `compileCourse` builds in memory without writing anything.
  */
-export { build, compileCourse, normalizeBase, type BuildOptions, type BuildResult } from './build.ts'
+export { build } from './pipeline/build.ts'
+export { compileCourse, type BuildOptions, type BuildResult } from './pipeline/compile-course.ts'
+export { normalizeBase } from './pipeline/site-options.ts'
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.ts'
 export type { Course, CoursePage, Quiz, Statement } from './model/types.ts'
 export type { Page, SourcePos } from './load/types.ts'

@@ -1,5 +1,5 @@
 /** `coursemark build [COURSE_DIR] [--out DIR] [--base PATH]` */
-import { build } from '../build.ts'
+import { build } from '../pipeline/build.ts'
 import { countSummary, formatDiagnostics } from '../diagnostics/format.ts'
 import { styleFor } from './report-style.ts'
 

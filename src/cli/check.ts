@@ -1,6 +1,6 @@
 /** `coursemark check [COURSE_DIR] [--format text|json] [--strict] [--base PATH]` */
 import { resolve } from 'node:path'
-import { compileCourse } from '../build.ts'
+import { compileCourse } from '../pipeline/compile-course.ts'
 import { sortDiagnostics, type Diagnostic, type Severity } from '../diagnostics/diagnostic.ts'
 import { checkCourse } from '../check/check-course.ts'
 import { countSummary, formatDiagnostics } from '../diagnostics/format.ts'

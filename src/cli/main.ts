@@ -4,7 +4,7 @@
  * An author's mistake is printed without a stack; a stack means a bug of ours.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { normalizeBase } from '../build.ts'
+import { normalizeBase } from '../pipeline/site-options.ts'
 import { UserError } from '../diagnostics/user-error.ts'
 import { closest } from '../diagnostics/closest.ts'
 import { BUILD_HELP, runBuild } from './build.ts'

@@ -13,8 +13,8 @@ import { statSync } from 'node:fs'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { compileCourse, type BuildResult } from '../build.ts'
-import { createBuildCache } from '../build-cache.ts'
+import { createBuildCache } from '../pipeline/build-cache.ts'
+import { type BuildResult, compileCourse } from '../pipeline/compile-course.ts'
 import { countSummary } from '../diagnostics/format.ts'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { UserError } from '../diagnostics/user-error.ts'
@@ -127,6 +127,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
         pages: new Map(),
         plan: null,
         sources: new Map(),
+        renderedNow: [],
       }
     } else failed = outcome.result && !outcome.result.ok ? outcome.result : null
     for (const path of outcome.changed) {
@@ -155,7 +156,7 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
     } else if (event.changed.length || recovered) {
       event.ms = round(performance.now() - change.since)
       const sent = hub.broadcast(event)
-      const rendered = cache.lastRendered.length
+      const rendered = outcome.result?.renderedNow.length ?? 0
       options.log(
         `Rebuilt in ${ms(event.ms)} after ${what} changed: ${rendered} page${rendered === 1 ? '' : 's'} rendered, ${event.changed.length} file${event.changed.length === 1 ? '' : 's'} updated, ${sentTo(sent, 'reload sent to')}.`,
       )

@@ -1,6 +1,6 @@
 /**
- * Plans the site: every file to write, with its contents, and nothing
- * written. Pure, so a build can be checked, served from memory by `dev`, or
+ * Stage 6, plan site: every file of the site, with its contents (each page
+ * laid out by render/layout.ts), and nothing written. Pure, so a build can be checked, served from memory by `dev`, or
  * written atomically by write-site.ts.
  */
 import { createHash } from 'node:crypto'
@@ -33,7 +33,7 @@ export function planSite(
   const diagnostics: Diagnostic[] = []
   const add = (file: SiteFile) => files.set(file.path, file)
 
-  const js = withManifest(runtime.js, manifestOf(course, rendered, options))
+  const js = withManifest(runtime.js, manifestOf(course, options))
   const jsPath = `assets/coursemark.${contentHash(js)}.js`
   const cssPath = `assets/coursemark.${contentHash(runtime.css)}.css`
   add({ path: jsPath, data: js })
@@ -73,11 +73,7 @@ export function planSite(
 }
 
 /** What every page's script knows about the course before the page paints. */
-export function manifestOf(
-  course: Course,
-  rendered: ReadonlyMap<string, RenderedPage>,
-  options: SiteOptions,
-): RuntimeManifest {
+export function manifestOf(course: Course, options: SiteOptions): RuntimeManifest {
   return {
     v: 1,
     course: course.id,
@@ -87,7 +83,7 @@ export function manifestOf(
       id: p.page.id,
       url: options.base + encodeURI(p.page.path),
       kind: p.page.front.kind === 'chapter' ? 'c' : 's',
-      quiz: rendered.get(p.page.id)?.quiz ? 1 : 0,
+      quiz: p.quiz ? 1 : 0,
     })),
   }
 }

@@ -10,7 +10,7 @@ import { isYamlLoaded, readFullYaml } from './yaml-fields.ts'
 
 const KINDS: readonly PageKind[] = ['index', 'chapter', 'section']
 
-export interface ParsedPage {
+export interface FrontMatterResult {
   /** The page, or null when its front matter is unusable. */
   page: Page | null
   diagnostics: Diagnostic[]
@@ -28,7 +28,7 @@ export interface ParsedPage {
  *     ---            ← closes the front matter (`...` also does)
  *     Markdown body…
  */
-export function parseFrontMatter(file: SourceFile): ParsedPage {
+export function parseFrontMatter(file: SourceFile): FrontMatterResult {
   const diagnostics: Diagnostic[] = []
   const at = (line: number, column: number, code: string, message: string, hint: string) =>
     diagnostics.push(error({ code, message, file: file.path, line, column, hint }))

@@ -1,10 +1,10 @@
 /**
- * Reads a course folder: every Markdown page as text, every other file as a
- * static file to copy. Nothing is parsed here.
+ * Stage 1, load files: a course folder read, every Markdown page as text,
+ * every other file as a static file to copy. Nothing is parsed here.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
-import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { SourceFile, StaticFile } from './types.ts'
 
 export interface CourseFiles {
@@ -114,7 +114,19 @@ export function readCourse(root: string, exclude: readonly string[] = []): Cours
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
   pages.sort(byPath)
   statics.sort(byPath)
+  if (pages.length === 0 && !hasErrors(diagnostics)) diagnostics.push(noPages(root))
   return { pages, statics, diagnostics }
+}
+
+function noPages(root: string): Diagnostic {
+  return error({
+    code: 'load/no-pages',
+    message: `${root} holds no Markdown pages.`,
+    file: '',
+    line: 0,
+    column: 0,
+    hint: 'Pass the folder with your .md pages, or start a course with `coursemark new DIR`.',
+  })
 }
 
 /** A page's text as the pipeline reads it: UTF-8, with CRLF and CR line ends made LF. */

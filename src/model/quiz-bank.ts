@@ -8,7 +8,7 @@ import { shortHash } from './hash.ts'
 import { joinItemText, splitItemText } from './item-text.ts'
 import { isPlainItem, readPlainItem } from './readable-bank.ts'
 import type { SourcePos } from '../load/types.ts'
-import type { Quiz, RawBankItem, Statement } from './types.ts'
+import type { PageQuiz, Quiz, RawBankItem, Statement } from './types.ts'
 
 export type { BankLine, RawBankItem } from './types.ts'
 
@@ -194,19 +194,11 @@ function clip(s: string): string {
   return s.length > 60 ? `${s.slice(0, 57)}…` : s
 }
 
-/** What a page's quiz paragraph and bank amount to. */
-export interface ReadQuiz {
-  /** The quiz, when the page has one with n > 0 and it is usable. */
-  quiz: Quiz | null
-  /** True for `data-n="0"`: no quiz on purpose. */
-  noQuiz: boolean
-}
-
 /**
  * Validates a page's quiz declaration and decodes its bank; every problem is
  * reported, not just the first.
  */
-export function readQuiz(decl: QuizDeclaration, items: RawBankItem[] | null, diagnostics: Diagnostic[]): ReadQuiz {
+export function readQuiz(decl: QuizDeclaration, items: RawBankItem[] | null, diagnostics: Diagnostic[]): PageQuiz {
   const before = diagnostics.length
   const n = parseQuizCount(decl, diagnostics)
   const options = parseQuizOptions(decl, diagnostics)

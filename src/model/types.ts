@@ -56,21 +56,32 @@ export interface Quiz {
   source: SourcePos
 }
 
-/** A chapter or section, in course order, with its rendered content. */
-export interface CoursePage {
+/** A chapter or section in course order, as its front matter places it. */
+export interface OutlineEntry {
+  /** The page. */
   page: Page
-  /** Index into `Course.sequence`. */
+  /** Index into the course's `sequence`. */
   position: number
   /** The chapter page this page belongs to (its own id for a chapter), or null before the first chapter. */
   chapterId: string | null
-  /** The quiz, when the page has a `data-n` paragraph with n > 0. */
+}
+
+/** What a page's quiz paragraph and bank amount to, once decoded. */
+export interface PageQuiz {
+  /** The quiz, when the page has a usable one with n > 0. */
   quiz: Quiz | null
   /** True when the page declares `data-n="0"`: it has no quiz on purpose. */
   noQuiz: boolean
 }
 
-/** The whole course after modelling. */
-export interface Course {
+/** A chapter or section in course order, with its quiz decoded. */
+export interface CoursePage extends OutlineEntry, PageQuiz {}
+
+/**
+ * The course as its pages' front matter orders it (model/outline-course.ts),
+ * before any page body is read.
+ */
+export interface CourseOutline {
   /** Id used in the learner's storage key; stable across rebuilds. */
   id: string
   /** Course title, shown in every page's header. */
@@ -80,9 +91,15 @@ export interface Course {
   /** The index page. */
   index: Page
   /** Chapters and sections ordered by serial. */
-  sequence: CoursePage[]
+  sequence: OutlineEntry[]
   /** Files copied as they are. */
   statics: StaticFile[]
   /** Name under which Liquid sees the pages (`site.<collection>`): the course folder's name. */
   collection: string
+}
+
+/** The whole course: the outline with every page's quiz (model/course-with-quizzes.ts). */
+export interface Course extends CourseOutline {
+  /** Chapters and sections ordered by serial, each with its quiz. */
+  sequence: CoursePage[]
 }

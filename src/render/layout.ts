@@ -8,7 +8,7 @@
  * docs/page-contract.md describes what the runtime reads from it.
  */
 import { createHash } from 'node:crypto'
-import type { Course, CoursePage } from '../model/types.ts'
+import type { Course, CourseOutline, OutlineEntry } from '../model/types.ts'
 import type { SiteOptions } from './types.ts'
 import { escapeHtml } from './escape.ts'
 import type { IndexAction } from './legacy-html.ts'
@@ -26,7 +26,7 @@ export interface LayoutInput {
   course: Course
   rendered: RenderedPage
   /** The page's place in the course; null for the index. */
-  entry: CoursePage | null
+  entry: OutlineEntry | null
   assets: PageAssets
   options: SiteOptions
   /** The progress dots of each chapter, made once per site by `chapterDots`. */
@@ -89,8 +89,8 @@ ${body}
  * the first chapter): one link per section, titled, state left to the runtime.
  * Made once per site, so a page costs one lookup however long the course.
  */
-export function chapterDots(course: Course, base: string): Map<string | null, string> {
-  const sections = new Map<string | null, CoursePage[]>()
+export function chapterDots(course: CourseOutline, base: string): Map<string | null, string> {
+  const sections = new Map<string | null, OutlineEntry[]>()
   const titles = new Map<string, string>()
   for (const p of course.sequence) {
     if (p.page.front.kind === 'chapter') titles.set(p.page.id, p.page.front.title)
@@ -117,7 +117,7 @@ export function chapterDots(course: Course, base: string): Map<string | null, st
 }
 
 /** The index's status line, plus begin/continue/reset buttons and an outline when the author's index has none. */
-function indexExtras(course: Course, rendered: RenderedPage): string {
+function indexExtras(course: CourseOutline, rendered: RenderedPage): string {
   const parts = [`<p class="cm-index-status" data-cm-status></p>`]
   const missing = (Object.keys(ACTION_LABELS) as IndexAction[]).filter((a) => !rendered.actions.has(a))
   if (missing.length) {
@@ -129,10 +129,10 @@ function indexExtras(course: Course, rendered: RenderedPage): string {
   return parts.join('\n')
 }
 
-function outline(course: Course): string {
+function outline(course: CourseOutline): string {
   const out: string[] = []
   let open = false
-  const item = (p: CoursePage) =>
+  const item = (p: OutlineEntry) =>
     `<span data-cm-link="${escapeHtml(p.page.id)}">${titleHtml(p.page.front.title)}</span>`
   for (const p of course.sequence) {
     if (p.page.front.kind === 'chapter') {

@@ -4,7 +4,7 @@
  * liquidjs is loaded only when some page uses Liquid, to keep start-up lean.
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
-import type { Course } from '../model/types.ts'
+import type { CourseOutline } from '../model/types.ts'
 import type { Page } from '../load/types.ts'
 
 type LiquidModule = typeof import('liquidjs')
@@ -47,7 +47,7 @@ export function liquidPage(page: Page, base: string): LiquidPage {
 }
 
 /** The `site` variable shared by every page of a course. */
-export function liquidSite(course: Course, base: string): Record<string, unknown> {
+export function liquidSite(course: CourseOutline, base: string): Record<string, unknown> {
   const pages = [course.index, ...course.sequence.map((s) => s.page)].map((p) => liquidPage(p, base))
   return { [course.collection]: pages, pages, title: course.title, baseurl: base.replace(/\/$/, '') }
 }
@@ -80,5 +80,25 @@ export function renderLiquid(
       }),
     )
     return null
+  }
+}
+
+/**
+ * Maps lines of Liquid output back to the source. Lines before the first tag
+ * and after the last are copied through unchanged, so they map exactly; a line
+ * in between maps to the first tag, the best place to look.
+ */
+export function liquidLineMap(source: string, output: string, bodyLine: number): (mdLine: number) => number {
+  const src = source.split('\n')
+  const out = output.split('\n')
+  const firstTag = src.findIndex(hasLiquid)
+  let lastTag = src.length - 1
+  while (lastTag > 0 && !hasLiquid(src[lastTag]!)) lastTag--
+  const tail = src.length - 1 - lastTag
+  return (mdLine) => {
+    if (mdLine < firstTag) return bodyLine + mdLine
+    const fromEnd = out.length - mdLine
+    if (fromEnd <= tail) return bodyLine + src.length - fromEnd
+    return bodyLine + firstTag
   }
 }

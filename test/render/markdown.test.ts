@@ -7,6 +7,7 @@ import { test } from 'node:test'
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
 import { parseFrontMatter } from '../../src/load/front-matter.ts'
 import { createMarkdown } from '../../src/render/markdown.ts'
+import { parsePage } from '../../src/render/parse-page.ts'
 import { renderPage } from '../../src/render/render-page.ts'
 
 const md = createMarkdown()
@@ -15,8 +16,9 @@ function render(body: string, kind = 'section') {
   const { page } = parseFrontMatter({ path: 'p.md', text: `---\ntitle: P\nclass: ${kind}\nserial: 1\n---\n${body}` })
   const diagnostics: Diagnostic[] = []
   const lookup = { base: '/', pageByFile: new Map([['p.md', page!]]), pageBySerial: new Map(), pageByUrl: new Map() }
-  const r = renderPage(md, page!, lookup, null, diagnostics)
-  return { html: r!.html, diagnostics, r: r! }
+  const parsed = parsePage(md, page!, lookup, null, diagnostics)!
+  const rendered = renderPage(md, parsed, parsed.quiz.quiz, diagnostics)
+  return { html: rendered.html, diagnostics, r: { ...rendered, ...parsed.quiz } }
 }
 
 const cases: [name: string, input: string, html: string][] = [

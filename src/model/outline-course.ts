@@ -1,23 +1,23 @@
 /**
- * Turns loaded pages into a course: one index, then chapters and sections
- * ordered by serial, each section belonging to the chapter before it.
+ * Stage 3, course outline: the loaded pages put in order, one index, then
+ * chapters and sections by serial, each section belonging to the chapter
+ * before it. Nothing of the pages' bodies is read yet.
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page, StaticFile } from '../load/types.ts'
-import type { Course, CoursePage } from './types.ts'
+import type { CourseOutline, OutlineEntry } from './types.ts'
 
-export interface CourseSkeleton {
-  /** The course, or null when it cannot be assembled (no index, say). */
-  course: Course | null
+export interface OutlinedCourse {
+  /** The outline, or null when the pages make no course (no index, say). */
+  outline: CourseOutline | null
   diagnostics: Diagnostic[]
 }
 
 /**
- * Assembles the course. `collection` is the course folder's name, which the
- * reference pages use in Liquid as `site.<collection>`.
- * Quizzes are filled in later, when pages are parsed.
+ * Puts `pages` in course order. `collection` is the course folder's name,
+ * which the reference pages use in Liquid as `site.<collection>`.
  */
-export function buildCourse(pages: Page[], statics: StaticFile[], collection: string): CourseSkeleton {
+export function outlineCourse(pages: Page[], statics: StaticFile[], collection: string): OutlinedCourse {
   const diagnostics: Diagnostic[] = []
   const indexes = pages.filter((p) => p.front.kind === 'index')
   const gated = pages.filter((p) => p.front.kind !== 'index')
@@ -105,18 +105,18 @@ export function buildCourse(pages: Page[], statics: StaticFile[], collection: st
     )
   }
 
-  if (diagnostics.length || !indexes[0]) return { course: null, diagnostics }
+  if (diagnostics.length || !indexes[0]) return { outline: null, diagnostics }
 
   const index = indexes[0]
   const ordered = [...gated].sort((a, b) => a.front.serial! - b.front.serial!)
   let chapterId: string | null = null
-  const sequence: CoursePage[] = ordered.map((page, position) => {
+  const sequence: OutlineEntry[] = ordered.map((page, position) => {
     if (page.front.kind === 'chapter') chapterId = page.id
-    return { page, position, chapterId, quiz: null, noQuiz: false }
+    return { page, position, chapterId }
   })
 
   const data = index.front.data
-  const course: Course = {
+  const outline: CourseOutline = {
     id: typeof data['course_id'] === 'string' && data['course_id'] ? data['course_id'] : collection,
     title: typeof data['course_title'] === 'string' && data['course_title'] ? data['course_title'] : index.front.title,
     lang: index.front.lang ?? 'en',
@@ -125,7 +125,7 @@ export function buildCourse(pages: Page[], statics: StaticFile[], collection: st
     statics,
     collection,
   }
-  return { course, diagnostics }
+  return { outline, diagnostics }
 }
 
 function serialLine(p: Page): { line: number; column: number } {

@@ -1,0 +1,124 @@
+/**
+ * The pipeline: a course folder in, the site's files out, nothing written.
+ * Each stage is a function in the folder of its layer; it takes what earlier
+ * stages made and returns something new (no stage changes what an earlier
+ * one made), with the diagnostics it found. The stages, in order:
+ *
+ *   stage             function        file                      makes
+ *   1 load files      readCourse      load/read-course.ts       CourseFiles: each page's text, the static files
+ *   2 front matter    readPages       load/read-pages.ts        Page[]: front matter checked, body split off
+ *   3 course outline  outlineCourse   model/outline-course.ts   CourseOutline: index, chapters, sections in order
+ *   4 parse           parsePages      render/parse-pages.ts     Course with every quiz decoded; tokens per page
+ *   5 render          renderPages     render/render-pages.ts    RenderedPage per page: body HTML, links, headings
+ *   6 plan site       planSite        emit/plan-site.ts         SitePlan: every file of the site, page layout and all
+ *
+ * `build` (build.ts) then writes the plan (emit/write-site.ts); `check`
+ * runs check/ on the course and the rendered pages; `dev` passes a
+ * BuildCache so that stages 2, 4 and 5 redo only what an edit touched.
+ */
+import { basename, resolve } from 'node:path'
+import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts'
+import { readRuntimeAssets } from '../emit/assets.ts'
+import { planSite, type SitePlan } from '../emit/plan-site.ts'
+import { type CourseFiles, readCourse } from '../load/read-course.ts'
+import { readPages } from '../load/read-pages.ts'
+import { outlineCourse } from '../model/outline-course.ts'
+import type { Course } from '../model/types.ts'
+import { createMarkdown } from '../render/markdown.ts'
+import { parsePages } from '../render/parse-pages.ts'
+import type { RenderedPage } from '../render/render-page.ts'
+import { renderPages } from '../render/render-pages.ts'
+import type { BuildCache } from './build-cache.ts'
+import { siteOptions } from './site-options.ts'
+
+export interface BuildOptions {
+  /** The folder holding the course's Markdown pages. */
+  courseDir: string
+  /** Where to write the site (default `_site` in the current folder). */
+  outDir?: string
+  /** URL path the site is served under (default `/`). */
+  base?: string
+  /** Dev only: open every page without passing quizzes. */
+  openAll?: boolean
+  /** Dev only: URL of an extra script added to every page. */
+  devScript?: string | null
+  /** Dev only: what earlier builds of this course left to reuse (build-cache.ts); it is updated. */
+  cache?: BuildCache
+  /** Dev only: the course folder as already read, instead of reading `courseDir` again. */
+  files?: CourseFiles
+}
+
+export interface BuildResult {
+  /** True when there are no errors (and, for `build`, the site was written). */
+  ok: boolean
+  /** Every error, warning and note, sorted by file and position. */
+  diagnostics: Diagnostic[]
+  /** The course with its quizzes, when the pages make one. */
+  course: Course | null
+  /** Rendered pages by page id: their HTML and what rendering found (links, headings) for `check`. */
+  pages: Map<string, RenderedPage>
+  /** The files of the site, when there were no errors. */
+  plan: SitePlan | null
+  /** Source text by file, for printing excerpts under diagnostics. */
+  sources: Map<string, string>
+  /** Ids of the pages this build rendered; with a cache, the others were rendered by an earlier build. */
+  renderedNow: string[]
+}
+
+/** Builds the course in memory: runs the stages in order and writes nothing. */
+export async function compileCourse(options: BuildOptions): Promise<BuildResult> {
+  const courseDir = resolve(options.courseDir)
+  const site = siteOptions(options)
+  const cache = options.cache ?? null
+  const found = new Findings()
+
+  const files = found.add(options.files ?? readCourse(courseDir, options.outDir ? [resolve(options.outDir)] : []))
+  const sources = new Map(files.pages.map((f) => [f.path, f.text]))
+  const { pages } = found.add(await readPages(files, cache?.frontMatter))
+  const { outline } = found.add(outlineCourse(pages, files.statics, basename(courseDir)))
+  if (!outline) return found.result({ course: null, sources })
+
+  const md = cache?.md ?? createMarkdown()
+  const parsed = found.add(
+    await parsePages(outline, { md, base: site.base, texts: sources, cache: cache?.parsed ?? null }),
+  )
+  const rendered = found.add(renderPages(parsed.course, parsed.pages, md, cache?.rendered))
+  const course = parsed.course
+  if (found.hasErrors()) return found.result({ course, sources, rendered })
+
+  const plan = found.add(planSite(course, rendered.pages, readRuntimeAssets(), site))
+  return found.result({ course, sources, rendered, plan })
+}
+
+/** The diagnostics of every stage, gathered in stage order, and the result they make. */
+class Findings {
+  private readonly diagnostics: Diagnostic[] = []
+
+  /** Keeps a stage's diagnostics and hands its output on. */
+  add<T extends { diagnostics: Diagnostic[] }>(output: T): T {
+    this.diagnostics.push(...output.diagnostics)
+    return output
+  }
+
+  hasErrors(): boolean {
+    return hasErrors(this.diagnostics)
+  }
+
+  result(made: {
+    course: Course | null
+    sources: Map<string, string>
+    rendered?: { pages: Map<string, RenderedPage>; renderedNow: string[] }
+    plan?: SitePlan
+  }): BuildResult {
+    const ok = !this.hasErrors()
+    return {
+      ok,
+      diagnostics: sortDiagnostics(this.diagnostics),
+      course: made.course,
+      pages: made.rendered?.pages ?? new Map(),
+      plan: ok ? (made.plan ?? null) : null,
+      sources: made.sources,
+      renderedNow: made.rendered?.renderedNow ?? [],
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Parses one page's body: its Liquid (when the course uses any), then the
+ * Markdown with coursemark's rules (markdown.ts), which find the quiz
+ * paragraph and bank; the bank is decoded here, by model/quiz-bank.ts, so
+ * the course has every quiz before anything is rendered.
+ */
+import type { MarkdownIt, Token } from 'markdown-it'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Page } from '../load/types.ts'
+import { readQuiz } from '../model/quiz-bank.ts'
+import type { PageQuiz } from '../model/types.ts'
+import { hasLiquid, liquidLineMap, renderLiquid } from './liquid.ts'
+import type { CourseLookup, RenderEnv } from './render-env.ts'
+
+/** A page's body as markdown-it parsed it, ready to render. */
+export interface ParsedPage {
+  page: Page
+  /** The tokens, every core rule applied. */
+  tokens: Token[]
+  /** What the rules recorded while parsing: links, headings, the quiz found. */
+  env: RenderEnv
+  /** The page's quiz, decoded. */
+  quiz: PageQuiz
+}
+
+const NO_QUIZ: PageQuiz = { quiz: null, noQuiz: false }
+
+/**
+ * Parses `page`, reporting into `diagnostics`. `site` is Liquid's `site`
+ * variable (null when no page of the course uses Liquid). Returns null when
+ * the page cannot be parsed at all (a Liquid error).
+ */
+export function parsePage(
+  md: MarkdownIt,
+  page: Page,
+  course: CourseLookup,
+  site: Record<string, unknown> | null,
+  diagnostics: Diagnostic[],
+): ParsedPage | null {
+  let body = page.body
+  let line = (mdLine: number) => page.bodyLine + mdLine
+  if (site && hasLiquid(body)) {
+    const out = renderLiquid(page, site, course.base, diagnostics)
+    if (out === null) return null
+    line = liquidLineMap(page.body, out, page.bodyLine)
+    body = out
+  }
+  const env = emptyEnv(page, course, line, diagnostics)
+  const tokens = md.parse(body, env)
+  const quiz = env.quiz ? readQuiz(env.quiz.decl, env.quiz.items, diagnostics) : NO_QUIZ
+  return { page, tokens, env, quiz }
+}
+
+function emptyEnv(
+  page: Page,
+  course: CourseLookup,
+  line: (mdLine: number) => number,
+  diagnostics: Diagnostic[],
+): RenderEnv {
+  return {
+    file: page.file,
+    page,
+    course,
+    line,
+    diagnostics,
+    headingIds: new Map(),
+    headings: [],
+    links: [],
+    quiz: null,
+    quizJson: null,
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Stage 4, parse: every page's body parsed (parse-page.ts), and the course
+ * made whole with the quizzes decoded on the way (model/course-with-quizzes.ts).
+ * liquidjs is loaded only when some page uses Liquid. With a cache, a page is
+ * parsed again only when its text or the course's shape has changed.
+ */
+import type { MarkdownIt } from 'markdown-it'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Page } from '../load/types.ts'
+import { courseWithQuizzes } from '../model/course-with-quizzes.ts'
+import type { Course, CourseOutline, PageQuiz } from '../model/types.ts'
+import { courseLookup } from './course-lookup.ts'
+import { hasLiquid, liquidSite, loadLiquid } from './liquid.ts'
+import { type ParsedPage, parsePage } from './parse-page.ts'
+
+/** What each page gave, by page id, with the text and course shape it was parsed from; `dev` keeps one across builds. */
+export type ParseCache = Map<
+  string,
+  { text: string; shape: string; parsed: ParsedPage | null; diagnostics: Diagnostic[] }
+>
+
+export interface ParseInput {
+  /** The Markdown parser (markdown.ts); the render stage renders its tokens with it. */
+  md: MarkdownIt
+  /** Site base path, with leading and trailing slash. */
+  base: string
+  /** Each page's source text by file path, to tell a page that has not changed. */
+  texts: ReadonlyMap<string, string>
+  cache: ParseCache | null
+}
+
+export interface ParsedCourse {
+  /** The course, every quiz decoded. */
+  course: Course
+  /** Each page parsed, by page id; a page whose Liquid failed is missing. */
+  pages: Map<string, ParsedPage>
+  /** What parsing every page reported. */
+  diagnostics: Diagnostic[]
+}
+
+/** Parses every page of `outline`, the index first. */
+export async function parsePages(outline: CourseOutline, input: ParseInput): Promise<ParsedCourse> {
+  const all = [outline.index, ...outline.sequence.map((entry) => entry.page)]
+  const site = await liquidSiteFor(outline, all, input.base)
+  const lookup = courseLookup(all, input.base)
+  const shape = input.cache ? courseShape(outline, all, input.base) : ''
+  const pages = new Map<string, ParsedPage>()
+  const quizzes = new Map<string, PageQuiz>()
+  const diagnostics: Diagnostic[] = []
+  for (const page of all) {
+    const text = input.texts.get(page.file) ?? ''
+    const hit = input.cache?.get(page.id)
+    // A page parses the same from the same text in a course of the same shape.
+    const entry = hit && hit.text === text && hit.shape === shape ? hit : { text, shape, parsed: null, diagnostics: [] }
+    if (entry !== hit) {
+      entry.parsed = parsePage(input.md, page, lookup, site, entry.diagnostics)
+      input.cache?.set(page.id, entry)
+    }
+    diagnostics.push(...entry.diagnostics)
+    if (!entry.parsed) continue
+    pages.set(page.id, entry.parsed)
+    quizzes.set(page.id, entry.parsed.quiz)
+  }
+  if (input.cache) forgetGone(input.cache, all)
+  return { course: courseWithQuizzes(outline, quizzes), pages, diagnostics }
+}
+
+/** Drops what the cache holds for pages the course no longer has. */
+function forgetGone(cache: ParseCache, pages: readonly Page[]): void {
+  const ids = new Set(pages.map((p) => p.id))
+  for (const id of cache.keys()) if (!ids.has(id)) cache.delete(id)
+}
+
+/** Liquid's `site` variable, when some page uses Liquid (liquidjs is loaded then); else null. */
+async function liquidSiteFor(
+  outline: CourseOutline,
+  pages: readonly Page[],
+  base: string,
+): Promise<Record<string, unknown> | null> {
+  if (!pages.some((p) => hasLiquid(p.body))) return null
+  await loadLiquid()
+  return liquidSite(outline, base)
+}
+
+/**
+ * Everything besides a page's own text that parsing it reads: which pages
+ * exist, where, with what front matter (Liquid's `site` lists them all), the
+ * course title and the base.
+ */
+export function courseShape(outline: CourseOutline, pages: readonly Page[], base: string): string {
+  return JSON.stringify([
+    base,
+    outline.collection,
+    outline.title,
+    pages.map((p) => [p.file, p.id, p.path, p.front.data]),
+  ])
+}
