@@ -16,7 +16,7 @@
 import { note, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { parseFrontMatter } from '../load/front-matter.ts'
 import { encodeItemText, joinItemText, splitItemText } from '../model/item-text.ts'
-import { formatPlainItem, isPlainItem, readPlainItem } from '../model/readable-bank.ts'
+import { formatReadableItem, isReadableItem, parseReadableItem } from '../model/readable-bank.ts'
 import { decodeItemText, parseQuizOptions, parseStatement } from '../model/quiz-bank.ts'
 import type { RawBankItem } from '../model/types.ts'
 import { createMarkdown } from '../render/markdown.ts'
@@ -57,7 +57,7 @@ export function decodeBanks(path: string, text: string): BankRewrite {
 
   const edits: { edit: Edit; item: RawBankItem }[] = []
   for (const item of found.quiz.items) {
-    if (isPlainItem(item)) continue
+    if (isReadableItem(item)) continue
     const decoded = decodeItemText(item, diagnostics)
     if (decoded === null) continue
     const parts = splitItemText(decoded)
@@ -66,7 +66,7 @@ export function decodeBanks(path: string, text: string): BankRewrite {
       continue
     }
     const lines = /^[YN]$/.test(parts.answer)
-      ? formatPlainItem(
+      ? formatReadableItem(
           { statement: parts.statement, answer: parts.answer === 'Y', explanation: parts.explanation },
           options,
         )
@@ -105,14 +105,14 @@ export function decodeBanks(path: string, text: string): BankRewrite {
 export function encodeBanks(path: string, text: string): BankRewrite {
   const page = splitLines(text)
   const found = findBank(path, page)
-  const plain = found.quiz?.items?.filter(isPlainItem) ?? []
-  if (!found.quiz || !plain.length) return { text, rewritten: 0, diagnostics: found.diagnostics }
+  const readable = found.quiz?.items?.filter(isReadableItem) ?? []
+  if (!found.quiz || !readable.length) return { text, rewritten: 0, diagnostics: found.diagnostics }
   const diagnostics = found.diagnostics
   const before = diagnostics.length
   const options = parseQuizOptions(found.quiz.decl, diagnostics)
   const edits: Edit[] = []
-  for (const item of plain) {
-    const read = readPlainItem(item, options, diagnostics)
+  for (const item of readable) {
+    const read = parseReadableItem(item, options, diagnostics)
     if (!read) continue
     const itemText = joinItemText(read.statement, read.answer, read.explanation)
     if (!parseStatement(itemText, item.source, diagnostics)) continue

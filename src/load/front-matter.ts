@@ -118,8 +118,8 @@ export function parseFrontMatter(file: SourceFile): FrontMatterResult {
 
   // class
   let kind: PageKind | null = null
-  const rawClass = data['class']
-  if (rawClass === undefined || rawClass === null) {
+  const rawKind = data['class']
+  if (rawKind === undefined || rawKind === null) {
     at(
       lineOf('class'),
       1,
@@ -127,15 +127,15 @@ export function parseFrontMatter(file: SourceFile): FrontMatterResult {
       'The page has no `class`.',
       'Add `class: section` (or `chapter`, or `index` for the course index).',
     )
-  } else if (typeof rawClass === 'string' && (KINDS as readonly string[]).includes(rawClass)) {
-    kind = rawClass as PageKind
+  } else if (typeof rawKind === 'string' && (KINDS as readonly string[]).includes(rawKind)) {
+    kind = rawKind as PageKind
   } else {
     const p = fieldPos('class')
     at(
       p.line,
       p.column,
       'front-matter/unknown-class',
-      `Unknown class ${JSON.stringify(rawClass)}.`,
+      `Unknown class ${JSON.stringify(rawKind)}.`,
       'Use one of `index`, `chapter` or `section`.',
     )
   }

@@ -1,12 +1,12 @@
 /**
  * Quiz banks: decodes and validates the statements of a quiz, written as
  * base64 of UTF-8 `statement/Y|N/explanation` (the reference format) or in
- * the readable form of plain-bank.ts.
+ * the readable form of readable-bank.ts.
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { shortHash } from './hash.ts'
 import { joinItemText, splitItemText } from './item-text.ts'
-import { isPlainItem, readPlainItem } from './readable-bank.ts'
+import { isReadableItem, parseReadableItem } from './readable-bank.ts'
 import type { SourcePos } from '../load/types.ts'
 import type { PageQuiz, Quiz, RawBankItem, Statement } from './types.ts'
 
@@ -115,10 +115,10 @@ export function readBankItem(
   options: readonly [string, string],
   diagnostics: Diagnostic[],
 ): Statement | null {
-  if (!isPlainItem(item)) return decodeBankItem(item, diagnostics)
-  const plain = readPlainItem(item, options, diagnostics)
-  return plain
-    ? parseStatement(joinItemText(plain.statement, plain.answer, plain.explanation), item.source, diagnostics)
+  if (!isReadableItem(item)) return decodeBankItem(item, diagnostics)
+  const readable = parseReadableItem(item, options, diagnostics)
+  return readable
+    ? parseStatement(joinItemText(readable.statement, readable.answer, readable.explanation), item.source, diagnostics)
     : null
 }
 
@@ -151,7 +151,7 @@ export function parseStatement(text: string, source: SourcePos, diagnostics: Dia
  * Statement ids are made unique within the bank, so the runtime can tell a
  * repeated statement from its twin.
  */
-export function buildQuiz(
+export function makeQuiz(
   n: number,
   options: [string, string],
   bank: Statement[],
@@ -230,7 +230,7 @@ export function readQuiz(decl: QuizDeclaration, items: RawBankItem[] | null, dia
     if (s) bank.push(s)
   }
   if (n === null) return { quiz: null, noQuiz: false }
-  const format = items.some(isPlainItem) ? 'plain' : 'base64'
-  const quiz = buildQuiz(n, options, bank, format, decl.source, items.length, diagnostics)
+  const format = items.some(isReadableItem) ? 'readable' : 'base64'
+  const quiz = makeQuiz(n, options, bank, format, decl.source, items.length, diagnostics)
   return { quiz: diagnostics.slice(before).some((d) => d.severity === 'error') ? null : quiz, noQuiz: false }
 }

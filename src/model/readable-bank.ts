@@ -20,7 +20,7 @@ import { joinItemText, splitItemText } from './item-text.ts'
 import type { BankLine, RawBankItem } from './types.ts'
 
 /** A readable item's three parts, exactly as written. */
-export interface PlainItem {
+export interface ReadableItem {
   /** The statement's lines joined with `\n`, blank lines after it dropped. */
   statement: string
   /** True when the first answer (True, Yes) is right. */
@@ -41,7 +41,7 @@ export function bankLines(item: RawBankItem): BankLine[] {
 }
 
 /** True when the item is written in the readable form (it has an answer line). */
-export function isPlainItem(item: RawBankItem): boolean {
+export function isReadableItem(item: RawBankItem): boolean {
   return bankLines(item).some((l) => ANSWER_LINE.test(l.text))
 }
 
@@ -49,11 +49,11 @@ export function isPlainItem(item: RawBankItem): boolean {
  * Reads a readable item against the quiz's two answer labels; reports every
  * problem with its place and returns null when there is one.
  */
-export function readPlainItem(
+export function parseReadableItem(
   item: RawBankItem,
   options: readonly [string, string],
   diagnostics: Diagnostic[],
-): PlainItem | null {
+): ReadableItem | null {
   const lines = bankLines(item)
   const answerAt = lines.findIndex((l) => ANSWER_LINE.test(l.text))
   const answerLine = lines[answerAt]!
@@ -67,7 +67,7 @@ export function readPlainItem(
   if (!statement.trim()) {
     diagnostics.push(
       error({
-        code: 'quiz/plain-no-statement',
+        code: 'quiz/readable-no-statement',
         message: 'This bank item has an answer line but no statement before it.',
         ...at(answerLine, 0),
         hint: 'Write the statement as the list item, and its answer on the line below, indented: `- The sky is blue.` then `  - True: Because…`.',
@@ -88,7 +88,7 @@ export function readPlainItem(
     const shown = said.length > 30 ? `${said.slice(0, 27)}…` : said
     diagnostics.push(
       error({
-        code: 'quiz/plain-bad-answer',
+        code: 'quiz/readable-bad-answer',
         message: `The answer line must start with ${JSON.stringify(options[0])} or ${JSON.stringify(options[1])}, not ${JSON.stringify(shown)}.`,
         ...at(answerLine, marker.length),
         hint: `Write \`- ${options[0]}: why\` when the statement is right, or \`- ${options[1]}: why\` when it is wrong (data-opt sets the two answers).`,
@@ -109,7 +109,7 @@ export function readPlainItem(
     if (second) {
       diagnostics.push(
         error({
-          code: 'quiz/plain-two-answers',
+          code: 'quiz/readable-two-answers',
           message: 'This bank item has a second answer line.',
           ...at(second.line, 0),
           hint: 'Give each statement one answer line, and each statement its own list item.',
@@ -125,7 +125,7 @@ export function readPlainItem(
     const slash = /\/[YNyn](?:\/|$)/.exec(statement)
     diagnostics.push(
       error({
-        code: 'quiz/plain-slash',
+        code: 'quiz/readable-slash',
         message: `The statement holds ${JSON.stringify(slash?.[0] ?? '/')}, which its base64 form uses to separate the answer.`,
         ...at(statementLines[0]!, 0),
         hint: 'Reword it, or put spaces around the slash.',
@@ -141,8 +141,8 @@ export function readPlainItem(
  * indent: the statement, and the answer line's text. Null when a part holds
  * a line break or starts or ends in a way the form cannot keep.
  */
-export function formatPlainItem(
-  item: PlainItem,
+export function formatReadableItem(
+  item: ReadableItem,
   options: readonly [string, string],
 ): [statement: string, answer: string] | null {
   if (/[\r\n]/.test(item.statement) || /[\r\n]/.test(item.explanation)) return null

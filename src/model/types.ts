@@ -50,8 +50,8 @@ export interface Quiz {
   options: [string, string]
   /** Every statement of the bank, in source order. */
   bank: Statement[]
-  /** How the bank was written: `plain` when at least one item is in the readable form, else `base64`. */
-  format: 'base64' | 'plain'
+  /** How the bank was written: `readable` when at least one item is in the readable form, else `base64`. */
+  format: 'base64' | 'readable'
   /** Where the `data-n` attribute list is written. */
   source: SourcePos
 }

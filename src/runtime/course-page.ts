@@ -105,7 +105,7 @@ export function wireCoursePage(context: PageContext): void {
       })
       controls(retry)
     })
-    if (context.ungated)
+    if (context.openAll)
       controls(el('p', { class: 'cm-next-hint' }, 'Every page is open, so this quiz is optional.'), ...onward())
     else controls(el('p', { class: 'cm-next-hint' }, 'Pass the quiz to unlock the next page.'))
   }

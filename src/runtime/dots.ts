@@ -4,7 +4,8 @@
  * accessible name and class, and locked ones stop being links.
  */
 import { all } from './dom.ts'
-import { canOpen, doneIds, openLimit, type PageContext } from './page-context.ts'
+import { canOpen } from './gate.ts'
+import { doneIds, openLimit, type PageContext } from './page-context.ts'
 
 /** A dot's state: this page, done, open but not done yet, or locked. */
 export type DotState = 'current' | 'done' | 'unlocked' | 'locked'
@@ -16,7 +17,7 @@ export function dotState(context: PageContext, id: string, limit = openLimit(con
   const position = context.manifest.pages.findIndex((page) => page.id === id)
   if (id === context.pageId) return 'current'
   if (doneIds(context).includes(id)) return 'done'
-  if (canOpen(context, position, limit)) return 'unlocked'
+  if (canOpen(position, limit)) return 'unlocked'
   return 'locked'
 }
 

@@ -19,9 +19,9 @@ export function furthestUnlocked(pages: readonly RuntimePage[], done: readonly s
   return Math.min(furthestDone + 1, pages.length - 1)
 }
 
-/** True when the learner may open the page at `position` (of a gated course). */
-export function isOpen(pages: readonly RuntimePage[], done: readonly string[], position: number): boolean {
-  return position <= furthestUnlocked(pages, done)
+/** True when the learner may open the page at `position`, given `limit` (`furthestUnlocked`, or the last page when every page is open). */
+export function canOpen(position: number, limit: number): boolean {
+  return position >= 0 && position <= limit
 }
 
 /**
@@ -30,7 +30,7 @@ export function isOpen(pages: readonly RuntimePage[], done: readonly string[], p
  */
 export function redirectFor(pages: readonly RuntimePage[], pageId: string, done: readonly string[]): string | null {
   const position = pages.findIndex((page) => page.id === pageId)
-  if (position < 0 || isOpen(pages, done, position)) return null
+  if (position < 0 || canOpen(position, furthestUnlocked(pages, done))) return null
   const target = pages[furthestUnlocked(pages, done)]
   return target ? target.url : null
 }

@@ -7,9 +7,9 @@
  * headings and "Begin the Course" buttons keep their text.
  */
 import { all, el } from './dom.ts'
-import { furthestUnlocked, isComplete } from './gate.ts'
+import { canOpen, furthestUnlocked, isComplete } from './gate.ts'
 import { showNotices } from './notices.ts'
-import { canOpen, doneIds, openLimit, type PageContext } from './page-context.ts'
+import { doneIds, openLimit, type PageContext } from './page-context.ts'
 
 /** Bring links, buttons and status in line with the current progress. */
 function render(context: PageContext): void {
@@ -21,7 +21,7 @@ function render(context: PageContext): void {
     const position = positions.get(holder.getAttribute('data-cm-link') ?? '') ?? -1
     const page = pages[position]
     const link = holder.querySelector(':scope > a.cm-index-link')
-    if (page && canOpen(context, position, limit)) {
+    if (page && canOpen(position, limit)) {
       if (!link) holder.append(el('a', { class: 'cm-index-link', href: page.url }, ...Array.from(holder.childNodes)))
     } else if (link) {
       link.replaceWith(...Array.from(link.childNodes))

@@ -26,13 +26,13 @@ function start(manifest: RuntimeManifest): void {
     manifest,
     store,
     pageId: root.getAttribute('data-cm-page') ?? '',
-    ungated: manifest.openAll || store.kind === 'memory',
+    openAll: manifest.openAll || store.kind === 'memory',
   }
   const leave = (url: string) => {
     root.classList.add('cm-locked')
     location.replace(url)
   }
-  const target = context.ungated ? null : redirectFor(manifest.pages, context.pageId, store.state.done)
+  const target = context.openAll ? null : redirectFor(manifest.pages, context.pageId, store.state.done)
   if (target) return leave(target)
 
   // Back/forward cache restores a page without running this script again:

@@ -11,7 +11,7 @@ export interface PageContext {
    * storage so blocked that progress could not follow the learner from one
    * page to the next (locking would then trap them on the first page).
    */
-  ungated: boolean
+  openAll: boolean
   /** The learner's progress. */
   store: ProgressStore
   /** This page's id (`data-cm-page`). */
@@ -23,13 +23,8 @@ export function doneIds(context: PageContext): string[] {
   return context.store.state.done
 }
 
-/** Position of the furthest page the learner may open now (the last page when ungated). */
+/** Position of the furthest page the learner may open now (the last page when every page is open). */
 export function openLimit(context: PageContext): number {
   const pages = context.manifest.pages
-  return context.ungated ? pages.length - 1 : furthestUnlocked(pages, doneIds(context))
-}
-
-/** True when the learner may open the page at `position`; pass `limit` from `openLimit` when asking for many pages. */
-export function canOpen(context: PageContext, position: number, limit = openLimit(context)): boolean {
-  return position >= 0 && position <= limit
+  return context.openAll ? pages.length - 1 : furthestUnlocked(pages, doneIds(context))
 }

@@ -208,7 +208,7 @@ test('check reports what build rejects, exits 1, and writes nothing', () => {
     |   ^
   hint: Lower data-n to 2 or fewer, or add statements to the bank.
 
-s1.md:11:5: error: The answer line must start with "True" or "False", not "Maybe: who knows". [quiz/plain-bad-answer]
+s1.md:11:5: error: The answer line must start with "True" or "False", not "Maybe: who knows". [quiz/readable-bad-answer]
   11 |   - Maybe: who knows
      |     ^
   hint: Write \`- True: why\` when the statement is right, or \`- False: why\` when it is wrong (data-opt sets the two answers).

@@ -135,12 +135,12 @@ test('quiz encode reports every problem of the readable items at its place and c
   assert.equal(r.stdout, '')
   assert.equal(
     r.stderr,
-    `s1.md:10:5: error: The answer line must start with "Yes" or "No", not "True: Usually.". [quiz/plain-bad-answer]
+    `s1.md:10:5: error: The answer line must start with "Yes" or "No", not "True: Usually.". [quiz/readable-bad-answer]
   10 |   - True: Usually.
      |     ^
   hint: Write \`- Yes: why\` when the statement is right, or \`- No: why\` when it is wrong (data-opt sets the two answers).
 
-s1.md:11:3: error: The statement holds "/N/", which its base64 form uses to separate the answer. [quiz/plain-slash]
+s1.md:11:3: error: The statement holds "/N/", which its base64 form uses to separate the answer. [quiz/readable-slash]
   11 | - Say Y/N/maybe.
      |   ^
   hint: Reword it, or put spaces around the slash.

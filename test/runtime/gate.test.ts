@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { RuntimePage } from '../../src/page-contract.ts'
-import { furthestUnlocked, isComplete, isOpen, redirectFor } from '../../src/runtime/gate.ts'
+import { canOpen, furthestUnlocked, isComplete, redirectFor } from '../../src/runtime/gate.ts'
 
 const page = (id: string, kind: 'c' | 's' = 's', quiz: 0 | 1 = 1): RuntimePage => ({
   id,
@@ -14,8 +14,8 @@ const pages = [page('c1', 'c', 0), page('s1'), page('s2'), page('c2', 'c', 0), p
 describe('the gate', () => {
   it('opens only the first page when nothing is done', () => {
     assert.equal(furthestUnlocked(pages, []), 0)
-    assert.equal(isOpen(pages, [], 0), true)
-    assert.equal(isOpen(pages, [], 1), false)
+    assert.equal(canOpen(0, furthestUnlocked(pages, [])), true)
+    assert.equal(canOpen(1, furthestUnlocked(pages, [])), false)
     assert.equal(redirectFor(pages, 's2', []), '/base/c1/')
   })
 
