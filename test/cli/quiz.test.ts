@@ -161,7 +161,7 @@ test('build reports a problem in a readable item at its place, like check', () =
   assert.equal(r.code, 1)
   assert.match(
     r.stderr,
-    /^s1\.md:10:5: error: The answer line must start with "True" or "False", not "Hot: yes"\. \[quiz\/plain-bad-answer\]$/m,
+    /^s1\.md:10:5: error: The answer line must start with "True" or "False", not "Hot: yes"\. \[quiz\/readable-bad-answer\]$/m,
   )
 })
 
