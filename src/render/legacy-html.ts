@@ -41,59 +41,82 @@ export function replaceLegacyHtml(
   sourceLine: number,
   diagnostics: Diagnostic[],
 ): LegacyResult {
-  const actions = new Set<IndexAction>()
-  if (!/<script\b|\son[a-z]+\s*=|<button\b/i.test(html)) return { html, actions }
-  const lineOf = (pattern: RegExp) => {
-    const m = pattern.exec(source)
-    return m ? sourceLine + source.slice(0, m.index).split('\n').length - 1 : 0
+  if (!/<script\b|\son[a-z]+\s*=|<button\b/i.test(html)) return { html, actions: new Set() }
+  const place: Place = {
+    file,
+    lineOf: (pattern) => {
+      const m = pattern.exec(source)
+      return m ? sourceLine + source.slice(0, m.index).split('\n').length - 1 : 0
+    },
   }
+  const scriptless = removeScripts(html, isIndex, place, diagnostics)
+  const index = isIndex
+    ? connectIndexButtons(scriptless, place, diagnostics)
+    : { html: scriptless, actions: new Set<IndexAction>() }
+  return { html: removeHandlers(index.html, place, diagnostics), actions: index.actions }
+}
 
-  let out = html
-  if (SCRIPT.test(out)) {
-    SCRIPT.lastIndex = 0
-    out = out.replace(SCRIPT, '')
+/** Where the notes point: the page's file, and the file line of the first match of a pattern in its Markdown. */
+interface Place {
+  file: string
+  lineOf: (pattern: RegExp) => number
+}
+
+/** Job 1: every `<script>` goes. */
+function removeScripts(html: string, isIndex: boolean, place: Place, diagnostics: Diagnostic[]): string {
+  if (!SCRIPT.test(html)) return html
+  SCRIPT.lastIndex = 0
+  const { file, lineOf } = place
+  diagnostics.push(
+    note({
+      code: 'legacy/script-removed',
+      message: isIndex
+        ? "Removed a <script> written for the old runtime; coursemark's own index behaviour replaces it (begin, continue, reset, and links to completed sections)."
+        : 'Removed a <script>: course pages allow no inline script.',
+      file,
+      line: lineOf(/<script\b/i),
+      column: 1,
+      hint: isIndex
+        ? 'Delete the <script> from the page to silence this note.'
+        : "Put behaviour in coursemark itself or leave it out; inline scripts are blocked by the pages' Content-Security-Policy.",
+    }),
+  )
+  return html.replace(SCRIPT, '')
+}
+
+/** Job 2, on the index: its own Begin / Continue / Reset buttons drive coursemark's index behaviour. */
+function connectIndexButtons(html: string, place: Place, diagnostics: Diagnostic[]): LegacyResult {
+  const actions = new Set<IndexAction>()
+  const { file, lineOf } = place
+  const out = html.replace(BUTTON, (whole, attrs: string, label: string) => {
+    const action = actionOf(attrs, label)
+    if (!action || actions.has(action)) return whole
+    actions.add(action)
+    const kept = attrs
+      .replace(HANDLER, '')
+      .replace(/\s+hidden(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/i, '')
+      .replace(/\s+type\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/i, '')
+    return `<button type="button" data-cm-action="${action}"${kept}>${label}</button>`
+  })
+  if (actions.size) {
     diagnostics.push(
       note({
-        code: 'legacy/script-removed',
-        message: isIndex
-          ? "Removed a <script> written for the old runtime; coursemark's own index behaviour replaces it (begin, continue, reset, and links to completed sections)."
-          : 'Removed a <script>: course pages allow no inline script.',
+        code: 'legacy/index-buttons',
+        message: `Connected the index's own ${[...actions].map((a) => `"${a}"`).join(', ')} button${actions.size > 1 ? 's' : ''} to coursemark's index behaviour, replacing their onclick handlers.`,
         file,
-        line: lineOf(/<script\b/i),
+        line: lineOf(/<button\b/i),
         column: 1,
-        hint: isIndex
-          ? 'Delete the <script> from the page to silence this note.'
-          : "Put behaviour in coursemark itself or leave it out; inline scripts are blocked by the pages' Content-Security-Policy.",
       }),
     )
   }
+  return { html: out, actions }
+}
 
-  if (isIndex) {
-    out = out.replace(BUTTON, (whole, attrs: string, label: string) => {
-      const action = actionOf(attrs, label)
-      if (!action || actions.has(action)) return whole
-      actions.add(action)
-      const kept = attrs
-        .replace(HANDLER, '')
-        .replace(/\s+hidden(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/i, '')
-        .replace(/\s+type\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/i, '')
-      return `<button type="button" data-cm-action="${action}"${kept}>${label}</button>`
-    })
-    if (actions.size) {
-      diagnostics.push(
-        note({
-          code: 'legacy/index-buttons',
-          message: `Connected the index's own ${[...actions].map((a) => `"${a}"`).join(', ')} button${actions.size > 1 ? 's' : ''} to coursemark's index behaviour, replacing their onclick handlers.`,
-          file,
-          line: lineOf(/<button\b/i),
-          column: 1,
-        }),
-      )
-    }
-  }
-
+/** Job 3: every `on…=` handler attribute goes. */
+function removeHandlers(html: string, place: Place, diagnostics: Diagnostic[]): string {
+  const { file, lineOf } = place
   let removed = 0
-  out = out.replace(TAG, (tag: string) => {
+  const out = html.replace(TAG, (tag: string) => {
     if (!HANDLER.test(tag)) return tag
     HANDLER.lastIndex = 0
     removed++
@@ -111,7 +134,7 @@ export function replaceLegacyHtml(
       }),
     )
   }
-  return { html: out, actions }
+  return out
 }
 
 function actionOf(attrs: string, label: string): IndexAction | null {
