@@ -15,7 +15,8 @@
  */
 import { relative, sep } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { readCourse, readPageText, type CourseFiles } from '../load/read-course.ts'
+import { type CourseFiles, readCourse, readPageText } from '../load/read-course.ts'
+import type { SourceFile } from '../load/types.ts'
 
 /** A burst of changes, ready to build. */
 export interface CourseChange {
@@ -52,120 +53,154 @@ export async function watchCourse(
   rebuild: (change: CourseChange) => Promise<void>,
   onError: (message: string) => void,
 ): Promise<CourseWatcher> {
-  let files = readCourse(root)
-  const rel = (abs: string) => relative(root, abs).split(sep).join('/')
-
-  let pending: Seen[] = []
-  let firstSeen = 0
-  let building = false
-  let settleTimer: NodeJS.Timeout | null = null
-  const toSettle = new Set<string>()
-  /** Pages that read empty once, and are taken as they are the next time. */
-  const readEmpty = new Set<string>()
-
-  /** `seenAt` is when the change was first seen, for a change looked at again. */
-  const onChange = (event: string, path: string, seenAt = performance.now()) => {
-    firstSeen = pending.length ? Math.min(firstSeen, seenAt) : seenAt
-    pending.push({ event, path })
-    if (!building) setImmediate(run)
-  }
-
-  async function run(): Promise<void> {
-    if (building || !pending.length) return
-    building = true
-    const batch = pending
-    pending = []
-    const since = firstSeen
-    try {
-      if (refresh(batch)) await rebuild({ paths: [...new Set(batch.map((c) => rel(c.path)))], since })
-      else setTimeout(() => batch.forEach((c) => onChange(c.event, c.path, since)), RETRY_EMPTY_MS).unref()
-      settleLater(batch)
-    } finally {
-      building = false
-      if (pending.length) setImmediate(run)
-    }
-  }
-
-  /** Updates the snapshot; false when a changed or added page reads empty for the first time. */
-  function refresh(batch: Seen[]): boolean {
-    const byPath = new Map(files.pages.map((p) => [p.path, p]))
-    const full = batch.some((c) => c.event !== 'change' || (c.path.endsWith('.md') && !byPath.has(rel(c.path))))
-    const texts = new Map<string, string>()
-    if (full) {
-      const next = readCourse(root)
-      const read = new Map(next.pages.map((p) => [p.path, p.text]))
-      for (const c of batch) if (read.has(rel(c.path))) texts.set(c.path, read.get(rel(c.path))!)
-      if (!noneHalfWritten(texts)) return false
-      files = next
-      return true
-    }
-    for (const c of batch) {
-      if (!byPath.has(rel(c.path))) continue
-      try {
-        texts.set(c.path, readPageText(c.path))
-      } catch {
-        files = readCourse(root)
-        return true
-      }
-    }
-    if (!noneHalfWritten(texts)) return false
-    for (const [path, text] of texts) byPath.get(rel(path))!.text = text
-    return true
-  }
-
-  /** True when no page reads empty that had not before; else false, remembering those that do. */
-  function noneHalfWritten(texts: ReadonlyMap<string, string>): boolean {
-    const caught = [...texts].filter(([path, text]) => text === '' && !readEmpty.has(path)).map(([path]) => path)
-    if (caught.length) {
-      caught.forEach((path) => readEmpty.add(path))
-      return false
-    }
-    for (const path of texts.keys()) readEmpty.delete(path)
-    return true
-  }
-
-  function settleLater(batch: Seen[]): void {
-    for (const c of batch)
-      if ((c.event === 'change' || c.event === 'add') && c.path.endsWith('.md')) toSettle.add(c.path)
-    if (!toSettle.size) return
-    if (settleTimer) clearTimeout(settleTimer)
-    settleTimer = setTimeout(() => {
-      settleTimer = null
-      const paths = [...toSettle]
-      toSettle.clear()
-      for (const path of paths) {
-        let now: string
-        try {
-          now = readPageText(path)
-        } catch {
-          continue
-        }
-        if (now !== files.pages.find((p) => p.path === rel(path))?.text) onChange('change', path)
-      }
-    }, SETTLE_MS)
-    settleTimer.unref()
-  }
-
+  const snapshot = new Snapshot(root, rebuild)
   const { watch } = await import('chokidar')
   const watcher = watch(root, {
     ignoreInitial: true,
     // What the build never reads: private names, tooling and output folders.
     ignored: (path: string) =>
-      rel(path)
+      snapshot
+        .rel(path)
         .split('/')
         .some((part) => part.startsWith('.') || part.startsWith('_') || part === 'node_modules' || part === 'dist'),
   })
-  watcher.on('all', (event: string, path: string) => onChange(event, path))
+  watcher.on('all', (event: string, path: string) => snapshot.seen(event, path))
   watcher.on('error', (e: unknown) =>
     onError(`coursemark: watching ${root} failed: ${e instanceof Error ? e.message : String(e)}`),
   )
   await new Promise<void>((done) => watcher.once('ready', () => done()))
-
   return {
-    files: () => files,
+    files: () => snapshot.files,
     close: async () => {
-      if (settleTimer) clearTimeout(settleTimer)
+      snapshot.stop()
       await watcher.close()
     },
+  }
+}
+
+/** The course folder as last read, and the changes waiting to be built. */
+class Snapshot {
+  files: CourseFiles
+  private pending: Seen[] = []
+  private firstSeen = 0
+  private building = false
+  private settleTimer: NodeJS.Timeout | null = null
+  private readonly toSettle = new Set<string>()
+  /** Pages that read empty once, and are taken as they are the next time. */
+  private readonly readEmpty = new Set<string>()
+
+  constructor(
+    private readonly root: string,
+    private readonly rebuild: (change: CourseChange) => Promise<void>,
+  ) {
+    this.files = readCourse(root)
+  }
+
+  /** `abs` relative to the course folder, with forward slashes. */
+  rel(abs: string): string {
+    return relative(this.root, abs).split(sep).join('/')
+  }
+
+  /** A change seen; `seenAt` is when it was first seen, for a change looked at again. */
+  seen(event: string, path: string, seenAt = performance.now()): void {
+    this.firstSeen = this.pending.length ? Math.min(this.firstSeen, seenAt) : seenAt
+    this.pending.push({ event, path })
+    if (!this.building) setImmediate(() => void this.run())
+  }
+
+  stop(): void {
+    if (this.settleTimer) clearTimeout(this.settleTimer)
+  }
+
+  /** Builds the changes seen so far, one burst at a time. */
+  private async run(): Promise<void> {
+    if (this.building || !this.pending.length) return
+    this.building = true
+    const batch = this.pending
+    this.pending = []
+    const since = this.firstSeen
+    try {
+      if (this.refresh(batch)) await this.rebuild({ paths: [...new Set(batch.map((c) => this.rel(c.path)))], since })
+      else setTimeout(() => this.seenAgain(batch, since), RETRY_EMPTY_MS).unref()
+      this.settleLater(batch)
+    } finally {
+      this.building = false
+      if (this.pending.length) setImmediate(() => void this.run())
+    }
+  }
+
+  private seenAgain(batch: readonly Seen[], since: number): void {
+    for (const c of batch) this.seen(c.event, c.path, since)
+  }
+
+  /** Updates the snapshot; false when a changed or added page reads empty for the first time. */
+  private refresh(batch: Seen[]): boolean {
+    const byPath = new Map(this.files.pages.map((p) => [p.path, p]))
+    const full = batch.some((c) => c.event !== 'change' || (c.path.endsWith('.md') && !byPath.has(this.rel(c.path))))
+    return full ? this.rereadAll(batch) : this.rereadChanged(batch, byPath)
+  }
+
+  /** A file added or removed: the whole folder is read again. */
+  private rereadAll(batch: Seen[]): boolean {
+    const next = readCourse(this.root)
+    const read = new Map(next.pages.map((p) => [p.path, p.text]))
+    const texts = new Map<string, string>()
+    for (const c of batch) if (read.has(this.rel(c.path))) texts.set(c.path, read.get(this.rel(c.path))!)
+    if (!this.noneHalfWritten(texts)) return false
+    this.files = next
+    return true
+  }
+
+  /** Only pages changed: each is read again alone. */
+  private rereadChanged(batch: Seen[], byPath: Map<string, SourceFile>): boolean {
+    const texts = new Map<string, string>()
+    for (const c of batch) {
+      if (!byPath.has(this.rel(c.path))) continue
+      try {
+        texts.set(c.path, readPageText(c.path))
+      } catch {
+        this.files = readCourse(this.root)
+        return true
+      }
+    }
+    if (!this.noneHalfWritten(texts)) return false
+    for (const [path, text] of texts) byPath.get(this.rel(path))!.text = text
+    return true
+  }
+
+  /** True when no page reads empty that had not before; else false, remembering those that do. */
+  private noneHalfWritten(texts: ReadonlyMap<string, string>): boolean {
+    const caught = [...texts].filter(([path, text]) => text === '' && !this.readEmpty.has(path)).map(([path]) => path)
+    if (caught.length) {
+      for (const path of caught) this.readEmpty.add(path)
+      return false
+    }
+    for (const path of texts.keys()) this.readEmpty.delete(path)
+    return true
+  }
+
+  /** Looks at the changed pages again after SETTLE_MS, and builds any that changed since. */
+  private settleLater(batch: Seen[]): void {
+    for (const c of batch)
+      if ((c.event === 'change' || c.event === 'add') && c.path.endsWith('.md')) this.toSettle.add(c.path)
+    if (!this.toSettle.size) return
+    if (this.settleTimer) clearTimeout(this.settleTimer)
+    this.settleTimer = setTimeout(() => this.settle(), SETTLE_MS)
+    this.settleTimer.unref()
+  }
+
+  private settle(): void {
+    this.settleTimer = null
+    const paths = [...this.toSettle]
+    this.toSettle.clear()
+    for (const path of paths) {
+      let now: string
+      try {
+        now = readPageText(path)
+      } catch {
+        continue
+      }
+      if (now !== this.files.pages.find((p) => p.path === this.rel(path))?.text) this.seen('change', path)
+    }
   }
 }

@@ -4,24 +4,25 @@
  * touched and tells the open pages to reload.
  *
  *     edit ─► course-watcher ─► compileCourse (cache: one page rendered) ─► site-mirror ─► reload-hub (SSE)
- *                                         └─ errors ─► every page shows them, until fixed
+ *                                         └─ errors ─► build-state ─► every page shows them, until fixed
  *
  * Nothing here ever stops the server: a broken course is shown in the
  * browser, and even a bug of ours in a rebuild is shown, not thrown.
  */
 import { statSync } from 'node:fs'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { createBuildCache } from '../pipeline/build-cache.ts'
-import { type BuildResult, compileCourse } from '../pipeline/compile-course.ts'
-import { countSummary } from '../diagnostics/format.ts'
-import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { UserError } from '../diagnostics/user-error.ts'
-import { watchCourse, type CourseChange } from './course-watcher.ts'
+import { type BuildCache, createBuildCache } from '../pipeline/build-cache.ts'
+import { compileCourse } from '../pipeline/compile-course.ts'
+import { type BuildOutcome, BuildState } from './build-state.ts'
+import { type CourseChange, type CourseWatcher, watchCourse } from './course-watcher.ts'
 import { errorPage, notFoundPage } from './error-page.ts'
 import { DEV_EVENTS_URL, DEV_SCRIPT_URL, RELOAD_CLIENT, type ReloadEvent } from './reload-client.ts'
 import { ReloadHub } from './reload-hub.ts'
+import { failedLine, firstBuildLine, rebuiltLine, round, unchangedLine } from './rebuild-log.ts'
 import { SiteMirror } from './site-mirror.ts'
 
 export interface DevOptions {
@@ -51,196 +52,160 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       hint: 'Pass the folder that holds your Markdown pages, e.g. `coursemark dev my-course`, or start one with `coursemark new my-course`.',
     })
   }
-
-  const cache = createBuildCache()
-  const mirror = new SiteMirror()
-  /** The last build's errors, while the course does not build. */
-  let failed: BuildResult | null = null
-  /** When each URL path last changed, and when the error state last did (ms since the epoch). */
-  const changedAt = new Map<string, number>()
-  let errorChangedAt = 0
-  let anyFileChangedAt = 0
-
-  const hub = new ReloadHub((path, since) => {
-    const error = failed !== null
-    if (errorChangedAt > since) return { changed: [], error, ms: 0 }
-    if ((changedAt.get(path) ?? 0) > since || anyFileChangedAt > since) return { changed: [path], error, ms: 0 }
-    return null
-  })
-
-  /** Builds, updates the served folder, and says what changed. */
-  const rebuild = async (): Promise<{ changed: string[]; result: BuildResult | null; thrown: unknown }> => {
-    try {
-      const result = await compileCourse({
-        courseDir: root,
-        base: '/',
-        openAll: options.openAll,
-        devScript: DEV_SCRIPT_URL,
-        cache,
-        files: watcher.files(),
-      })
-      const changed = result.ok && result.plan ? mirror.apply(result.plan.files).map(urlPath) : []
-      return { changed, result, thrown: null }
-    } catch (e) {
-      return { changed: [], result: null, thrown: e }
-    }
-  }
-
-  // The watcher reads the course; changes seen during the first build wait for it.
+  // The watcher reads the course; changes seen during the first build wait for it
+  // (so `dev`, made just below, exists by the time a change is built).
   const started = performance.now()
   let firstBuilt: () => void = () => {}
   const firstBuild = new Promise<void>((done) => (firstBuilt = done))
-  const watcher = await watchCourse(root, (change) => onChange(change), options.log)
-  const first = await rebuild()
-  settleState(first)
+  const afterChange = async (change: CourseChange) => {
+    await firstBuild
+    await rebuildAfter(change, dev)
+  }
+  const watcher = await watchCourse(root, afterChange, options.log)
+  const state = new BuildState()
+  const dev: Dev = {
+    root,
+    options,
+    cache: createBuildCache(),
+    mirror: new SiteMirror(),
+    state,
+    hub: new ReloadHub((path, since) => state.missed(path, since)),
+    watcher,
+  }
+  const first = await rebuild(dev)
+  state.settle(first, options.log)
   firstBuilt()
   if (first.result?.diagnostics.length) options.report(first.result.diagnostics, first.result.sources)
-  options.log(
-    first.result?.ok
-      ? `Built ${first.result.pages.size} pages in ${ms(performance.now() - started)}${first.result.diagnostics.length ? ` with ${countSummary(first.result.diagnostics)}` : ''}.`
-      : 'The course does not build yet: the browser shows why, and the page reloads when it is fixed.',
-  )
-
-  /** Records the outcome of a build: the error state, and when things changed. */
-  function settleState(outcome: { changed: string[]; result: BuildResult | null; thrown: unknown }): boolean {
-    const now = Date.now()
-    const wasFailed = failed !== null
-    if (outcome.thrown !== null) {
-      const e = outcome.thrown
-      const message = e instanceof Error ? e.message : String(e)
-      options.log(
-        `coursemark: internal error while rebuilding; please report it:\n${e instanceof Error && e.stack ? e.stack : message}`,
-      )
-      failed = {
-        ok: false,
-        diagnostics: [
-          error({
-            code: 'dev/internal',
-            message: `coursemark failed while rebuilding: ${message}`,
-            file: '',
-            line: 0,
-            column: 0,
-            hint: 'This is a bug in coursemark; the terminal shows the details. Save a page to try again.',
-          }),
-        ],
-        course: null,
-        pages: new Map(),
-        plan: null,
-        sources: new Map(),
-        renderedNow: [],
-      }
-    } else failed = outcome.result && !outcome.result.ok ? outcome.result : null
-    for (const path of outcome.changed) {
-      changedAt.set(path, now)
-      if (!path.endsWith('/')) anyFileChangedAt = now
-    }
-    if (wasFailed !== (failed !== null) || failed !== null) errorChangedAt = now
-    return wasFailed !== (failed !== null)
-  }
-
-  /** Builds after a burst of changes, and tells the open pages. */
-  async function onChange(change: CourseChange): Promise<void> {
-    await firstBuild
-    const outcome = await rebuild()
-    const recovered = settleState(outcome) && failed === null
-    const event: ReloadEvent = { changed: outcome.changed, error: failed !== null, ms: 0 }
-    const what = change.paths.length === 1 ? change.paths[0]! : `${change.paths.length} files`
-    if (failed) {
-      event.ms = round(performance.now() - change.since)
-      const sent = hub.broadcast(event)
-      const errors = failed.diagnostics.filter((d) => d.severity === 'error')
-      options.report(errors, failed.sources)
-      options.log(
-        `Build failed after ${what} changed (${ms(event.ms)}): ${countSummary(errors)}; ${sentTo(sent, 'shown in')}.`,
-      )
-    } else if (event.changed.length || recovered) {
-      event.ms = round(performance.now() - change.since)
-      const sent = hub.broadcast(event)
-      const rendered = outcome.result?.renderedNow.length ?? 0
-      options.log(
-        `Rebuilt in ${ms(event.ms)} after ${what} changed: ${rendered} page${rendered === 1 ? '' : 's'} rendered, ${event.changed.length} file${event.changed.length === 1 ? '' : 's'} updated, ${sentTo(sent, 'reload sent to')}.`,
-      )
-    } else {
-      options.log(`Rebuilt in ${ms(performance.now() - change.since)} after ${what} changed: the site is the same.`)
-    }
-  }
+  options.log(firstBuildLine(first.result, performance.now() - started))
 
   const { default: sirv } = await import('sirv')
-  const serveFile = sirv(mirror.root, { dev: true, etag: false, extensions: ['html'] })
-  const server = createServer((req, res) => handle(req, res))
-
-  function handle(req: IncomingMessage, res: ServerResponse): void {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    if (url.pathname === DEV_SCRIPT_URL) {
-      res
-        .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
-        .end(RELOAD_CLIENT)
-      return
-    }
-    if (url.pathname === DEV_EVENTS_URL) {
-      hub.connect(req, res, url.searchParams)
-      return
-    }
-    const wantsPage = (req.headers.accept ?? '').includes('text/html')
-    if (failed && wantsPage) {
-      res
-        .writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-        .end(errorPage(failed.diagnostics, failed.sources))
-      return
-    }
-    serveFile(req, res, () => {
-      if (wantsPage)
-        res
-          .writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-          .end(notFoundPage(url.pathname))
-      else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n')
-    })
+  const serveFile = sirv(dev.mirror.root, { dev: true, etag: false, extensions: ['html'] })
+  const server = createServer((req, res) => handle(req, res, dev, serveFile))
+  const port = await listen(server, options.port, () => {
+    void watcher.close()
+    dev.mirror.dispose()
+  })
+  return {
+    url: `http://localhost:${port}/`,
+    close: async () => {
+      await watcher.close()
+      dev.hub.close()
+      await new Promise<void>((done) => {
+        server.close(() => done())
+        server.closeAllConnections()
+      })
+      dev.mirror.dispose()
+    },
   }
+}
 
+/** sirv's handler: serves a file of the mirror, or calls `next`. */
+type ServeFile = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
+
+/** Everything one `dev` session holds. */
+interface Dev {
+  root: string
+  options: DevOptions
+  cache: BuildCache
+  /** The served folder. */
+  mirror: SiteMirror
+  state: BuildState
+  /** The open pages. */
+  hub: ReloadHub
+  watcher: CourseWatcher
+}
+
+/** Builds from the watcher's snapshot, updates the served folder, and says what changed. */
+async function rebuild(dev: Dev): Promise<BuildOutcome> {
+  try {
+    const result = await compileCourse({
+      courseDir: dev.root,
+      base: '/',
+      openAll: dev.options.openAll,
+      devScript: DEV_SCRIPT_URL,
+      cache: dev.cache,
+      files: dev.watcher.files(),
+    })
+    const changed = result.ok && result.plan ? dev.mirror.apply(result.plan.files).map(urlPath) : []
+    return { changed, result, thrown: null }
+  } catch (e) {
+    return { changed: [], result: null, thrown: e }
+  }
+}
+
+/** Builds after a burst of changes, tells the open pages, and says what happened. */
+async function rebuildAfter(change: CourseChange, dev: Dev): Promise<void> {
+  const outcome = await rebuild(dev)
+  const recovered = dev.state.settle(outcome, dev.options.log) && dev.state.failed === null
+  const failed = dev.state.failed
+  const event: ReloadEvent = { changed: outcome.changed, error: failed !== null, ms: 0 }
+  const what = change.paths.length === 1 ? change.paths[0]! : `${change.paths.length} files`
+  if (!failed && !event.changed.length && !recovered) {
+    dev.options.log(unchangedLine(what, performance.now() - change.since))
+    return
+  }
+  event.ms = round(performance.now() - change.since)
+  const sent = dev.hub.broadcast(event)
+  if (failed) {
+    const errors = failed.diagnostics.filter((d) => d.severity === 'error')
+    dev.options.report(errors, failed.sources)
+    dev.options.log(failedLine(what, event.ms, errors, sent))
+  } else {
+    const rendered = outcome.result?.renderedNow.length ?? 0
+    dev.options.log(rebuiltLine(what, event.ms, rendered, event.changed.length, sent))
+  }
+}
+
+/** Serves the live-reload script and events, the error page while the course does not build, else the site. */
+function handle(req: IncomingMessage, res: ServerResponse, dev: Dev, serveFile: ServeFile): void {
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  if (url.pathname === DEV_SCRIPT_URL) {
+    res
+      .writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' })
+      .end(RELOAD_CLIENT)
+    return
+  }
+  if (url.pathname === DEV_EVENTS_URL) {
+    dev.hub.connect(req, res, url.searchParams)
+    return
+  }
+  const wantsPage = (req.headers.accept ?? '').includes('text/html')
+  const failed = dev.state.failed
+  if (failed && wantsPage) {
+    res
+      .writeHead(500, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      .end(errorPage(failed.diagnostics, failed.sources))
+    return
+  }
+  serveFile(req, res, () => {
+    if (wantsPage)
+      res
+        .writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+        .end(notFoundPage(url.pathname))
+    else res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n')
+  })
+}
+
+/** Listens on 127.0.0.1:`port`; returns the port (a free one for 0). On failure, `cleanUp` runs first. */
+async function listen(server: Server, port: number, cleanUp: () => void): Promise<number> {
   await new Promise<void>((done, fail) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      void watcher.close()
-      mirror.dispose()
+      cleanUp()
       fail(
         e.code === 'EADDRINUSE'
-          ? new UserError(`Port ${options.port} is in use.`, {
+          ? new UserError(`Port ${port} is in use.`, {
               hint: 'Pass another one with --port, or --port 0 for any free port.',
             })
           : e,
       )
     })
-    server.listen(options.port, '127.0.0.1', done)
+    server.listen(port, '127.0.0.1', done)
   })
   const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : options.port
-
-  return {
-    url: `http://localhost:${port}/`,
-    close: async () => {
-      await watcher.close()
-      hub.close()
-      await new Promise<void>((done) => {
-        server.close(() => done())
-        server.closeAllConnections()
-      })
-      mirror.dispose()
-    },
-  }
+  return typeof address === 'object' && address ? address.port : port
 }
 
 /** `x/index.html` → `/x/`, `index.html` → `/`, `img/a.png` → `/img/a.png`. */
 function urlPath(path: string): string {
   return `/${path.replace(/(^|\/)index\.html$/, '$1')}`
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10
-}
-
-function ms(n: number): string {
-  return n < 1000 ? `${round(n)} ms` : `${(n / 1000).toFixed(1)} s`
-}
-
-function sentTo(n: number, verb: string): string {
-  return `${verb} ${n} page${n === 1 ? '' : 's'}`
 }
