@@ -33,7 +33,10 @@ function start(manifest: RuntimeManifest): void {
     location.replace(url)
   }
   const target = context.openAll ? null : redirectFor(manifest.pages, context.pageId, store.state.done)
-  if (target) return leave(target)
+  if (target) {
+    leave(target)
+    return
+  }
 
   // Back/forward cache restores a page without running this script again:
   // if progress changed meanwhile (a reset, another tab), render it afresh.

@@ -121,10 +121,6 @@ function readFrom(storage: Storage, key: string): { raw: string | null; state: P
  * is the newer one, so it wins and moves back once `localStorage` works.
  */
 export function openProgressStore(key: string, access: StorageAccess, newSeed: () => string): ProgressStore {
-  let unreadable = false
-  let failed = false
-  let kind: StoreKind = 'memory'
-  let storage: Storage | null = null
   let session: Storage | null = null
   let held: ProgressState | null = null
   try {
@@ -133,83 +129,111 @@ export function openProgressStore(key: string, access: StorageAccess, newSeed: (
   } catch {
     session = null
   }
+  return new Store(key, session, newSeed, placeProgress(key, access, session, held, newSeed))
+}
+
+/** Where the progress was put on opening, and what it is. */
+interface Placed {
+  storage: Storage | null
+  kind: StoreKind
+  state: ProgressState
+  unreadable: boolean
+}
+
+/** Writes the progress to `localStorage`, else to `sessionStorage`, else nowhere (memory). */
+function placeProgress(
+  key: string,
+  access: StorageAccess,
+  session: Storage | null,
+  held: ProgressState | null,
+  newSeed: () => string,
+): Placed {
   let fromLocal: ProgressState | null = null
-  let current: ProgressState
+  let unreadable = false
+  // Set once localStorage has taken the progress: if tidying sessionStorage then throws, it still holds it.
+  let written: Storage | null = null
   try {
     const local = access.local()
     const found = readFrom(local, key)
     fromLocal = found.state
     unreadable = found.raw !== null && !found.state && !held
-    current = held ?? fromLocal ?? freshState(newSeed())
-    local.setItem(key, JSON.stringify(current))
-    storage = local
-    kind = 'local'
+    const state = held ?? fromLocal ?? freshState(newSeed())
+    local.setItem(key, JSON.stringify(state))
+    written = local
     if (held && session) session.removeItem(key)
+    return { storage: local, kind: 'local', state, unreadable }
   } catch {
-    current = held ?? fromLocal ?? freshState(newSeed())
+    const state = held ?? fromLocal ?? freshState(newSeed())
     try {
       if (!session) throw new Error('no session storage')
-      session.setItem(key, JSON.stringify(current))
-      storage = session
-      kind = 'session'
+      session.setItem(key, JSON.stringify(state))
+      return { storage: session, kind: 'session', state, unreadable }
     } catch {
-      // Nowhere to write: progress lasts as long as this page.
+      // Nowhere (else) to write: progress lasts as long as this page.
+      return { storage: written, kind: written ? 'local' : 'memory', state, unreadable }
     }
   }
-  let state: ProgressState = current
+}
+
+/** The open progress: read once, written through on every change. */
+class Store implements ProgressStore {
+  kind: StoreKind
+  failed = false
+  readonly unreadable: boolean
+  state: ProgressState
+  private storage: Storage | null
+
+  constructor(
+    private readonly key: string,
+    private readonly session: Storage | null,
+    private readonly newSeed: () => string,
+    placed: Placed,
+  ) {
+    this.storage = placed.storage
+    this.kind = placed.kind
+    this.state = placed.state
+    this.unreadable = placed.unreadable
+  }
+
+  update(change: (state: ProgressState) => void): void {
+    try {
+      const latest = this.storage ? readFrom(this.storage, this.key).state : null
+      if (latest) this.state = latest
+    } catch {
+      // Reading failed: carry on from what this page already knows.
+    }
+    change(this.state)
+    this.write()
+  }
+
+  reset(): void {
+    this.update((s) => {
+      s.seed = this.newSeed()
+      s.done = []
+      s.attempts = Object.create(null) as Record<string, AttemptRecord>
+    })
+  }
 
   /** Write through; when `localStorage` refuses (full), keep the visit going in `sessionStorage`. */
-  function write(): void {
-    const json = JSON.stringify(state)
+  private write(): void {
+    const json = JSON.stringify(this.state)
     try {
-      if (storage) storage.setItem(key, json)
+      if (this.storage) this.storage.setItem(this.key, json)
       return
     } catch {
-      failed = true
+      this.failed = true
     }
     try {
-      if (storage !== session && session) {
-        session.setItem(key, json)
-        storage = session
-        kind = 'session'
+      if (this.storage !== this.session && this.session) {
+        this.session.setItem(this.key, json)
+        this.storage = this.session
+        this.kind = 'session'
         return
       }
     } catch {
       // Fall through to memory.
     }
-    storage = null
-    kind = 'memory'
-  }
-
-  return {
-    get kind() {
-      return kind
-    },
-    get unreadable() {
-      return unreadable
-    },
-    get failed() {
-      return failed
-    },
-    get state() {
-      return state
-    },
-    update(change) {
-      try {
-        const latest = storage ? readFrom(storage, key).state : null
-        if (latest) state = latest
-      } catch {
-        // Reading failed: carry on from what this page already knows.
-      }
-      change(state)
-      write()
-    },
-    reset() {
-      this.update((s) => {
-        s.seed = newSeed()
-        s.done = []
-        s.attempts = Object.create(null) as Record<string, AttemptRecord>
-      })
-    },
+    this.storage = null
+    this.kind = 'memory'
   }
 }

@@ -21,39 +21,14 @@ export function renderAttempt(
   onScored: (result: ScoreResult) => void,
 ): void {
   const quiz = loaded.quiz
-  const keys = loaded.keys
-  const shown: RuntimeAnswerKey[] = drawn.map((i) => keys[i] as RuntimeAnswerKey)
-  const fieldsets: HTMLFieldSetElement[] = []
-  const list = el('ol', { class: 'cm-q-list' })
-
-  drawn.forEach((position, i) => {
-    const legend = el('legend', { class: 'cm-q-text' })
-    // Statement HTML is rendered by the build from the author's Markdown.
-    legend.innerHTML = quiz.items[position]?.html ?? ''
-    const option = (value: string, label: string) =>
-      el('label', { class: 'cm-opt' }, el('input', { type: 'radio', name: `cm-q${i}`, value }), ' ' + label)
-    const fieldset = el(
-      'fieldset',
-      { class: 'cm-q', 'aria-describedby': `cm-q${i}-result` },
-      legend,
-      el('div', { class: 'cm-opts' }, option('0', quiz.options[0]), option('1', quiz.options[1])),
-      el('div', { class: 'cm-q-result', id: `cm-q${i}-result`, hidden: '' }),
-    )
-    fieldsets.push(fieldset)
-    list.append(el('li', {}, fieldset))
-  })
-
+  const shown: RuntimeAnswerKey[] = drawn.map((i) => loaded.keys[i] as RuntimeAnswerKey)
+  const fieldsets = drawn.map((position, i) => statementGroup(quiz.items[position]?.html ?? '', quiz.options, i))
+  const list = el('ol', { class: 'cm-q-list' }, ...fieldsets.map((fieldset) => el('li', {}, fieldset)))
   const hint = el('p', { class: 'cm-score-hint', id: 'cm-score-hint' })
   const score = el('button', { type: 'button', class: 'cm-score', 'aria-describedby': 'cm-score-hint' }, 'Score')
   const status = el('p', { class: 'cm-quiz-status', role: 'status', tabindex: '-1' })
   fill(body, list, el('div', { class: 'cm-quiz-actions' }, score, hint), status)
-
-  const chosen = (): Array<0 | 1 | null> =>
-    fieldsets.map((f) => {
-      const checked = f.querySelector<HTMLInputElement>('input:checked')
-      return checked ? (checked.value === '0' ? 0 : 1) : null
-    })
-  const left = () => chosen().filter((c) => c === null).length
+  const left = () => chosen(fieldsets).filter((c) => c === null).length
 
   /** Keep Score's state and description true to the answers so far. */
   function refresh(): void {
@@ -76,25 +51,11 @@ export function renderAttempt(
       return
     }
     const result = scoreAnswers(
-      chosen(),
+      chosen(fieldsets),
       shown.map((k) => k.a),
     )
     fieldsets.forEach((fieldset, i) => {
-      const key = shown[i] as RuntimeAnswerKey
-      const right = result.right[i] === true
-      const box = fieldset.querySelector<HTMLElement>('.cm-q-result') as HTMLElement
-      fieldset.classList.add(right ? 'cm-right' : 'cm-wrong')
-      fill(box, el('strong', {}, right ? 'Right.' : 'Wrong.'))
-      if (!right) box.append(` The right answer is ${quiz.options[key.a]}.`)
-      // The explanation teaches whichever way the learner answered.
-      if (key.x) {
-        const why = el('span', { class: 'cm-q-why' })
-        // The explanation is author HTML rendered by the build, decoded from the key.
-        why.innerHTML = key.x
-        box.append(' ', why)
-      }
-      box.hidden = false
-      for (const input of all<HTMLInputElement>('input', fieldset)) input.disabled = true
+      markStatement(fieldset, shown[i] as RuntimeAnswerKey, result.right[i] === true, quiz.options)
     })
     score.hidden = true
     hint.hidden = true
@@ -102,4 +63,50 @@ export function renderAttempt(
     status.focus()
     onScored(result)
   })
+}
+
+/** Statement `i` of the attempt: a group named by the statement, with a radio for each answer. */
+function statementGroup(html: string, options: [string, string], i: number): HTMLFieldSetElement {
+  const legend = el('legend', { class: 'cm-q-text' })
+  // Statement HTML is rendered by the build from the author's Markdown.
+  legend.innerHTML = html
+  const option = (value: string, label: string) =>
+    el('label', { class: 'cm-opt' }, el('input', { type: 'radio', name: `cm-q${i}`, value }), ' ' + label)
+  return el(
+    'fieldset',
+    { class: 'cm-q', 'aria-describedby': `cm-q${i}-result` },
+    legend,
+    el('div', { class: 'cm-opts' }, option('0', options[0]), option('1', options[1])),
+    el('div', { class: 'cm-q-result', id: `cm-q${i}-result`, hidden: '' }),
+  )
+}
+
+/** The answer chosen in each group: 0 or 1, or null when none is. */
+function chosen(fieldsets: readonly HTMLFieldSetElement[]): Array<0 | 1 | null> {
+  return fieldsets.map((f) => {
+    const checked = f.querySelector<HTMLInputElement>('input:checked')
+    return checked ? (checked.value === '0' ? 0 : 1) : null
+  })
+}
+
+/** After scoring: right or wrong in words, the right answer when wrong, the explanation; the radios locked. */
+function markStatement(
+  fieldset: HTMLFieldSetElement,
+  key: RuntimeAnswerKey,
+  right: boolean,
+  options: [string, string],
+): void {
+  const box = fieldset.querySelector<HTMLElement>('.cm-q-result') as HTMLElement
+  fieldset.classList.add(right ? 'cm-right' : 'cm-wrong')
+  fill(box, el('strong', {}, right ? 'Right.' : 'Wrong.'))
+  if (!right) box.append(` The right answer is ${options[key.a]}.`)
+  // The explanation teaches whichever way the learner answered.
+  if (key.x) {
+    const why = el('span', { class: 'cm-q-why' })
+    // The explanation is author HTML rendered by the build, decoded from the key.
+    why.innerHTML = key.x
+    box.append(' ', why)
+  }
+  box.hidden = false
+  for (const input of all<HTMLInputElement>('input', fieldset)) input.disabled = true
 }
