@@ -74,7 +74,13 @@ function lineWaiter(child: ChildProcess): (pattern: RegExp) => Promise<RegExpMat
           reject(new Error(`dev did not print ${pattern} within ${TIMEOUT_MS} ms; it printed:\n${seen.join('\n')}`)),
         TIMEOUT_MS,
       )
-      waiting.push({ pattern, resolve: (m) => (clearTimeout(timer), resolve(m)) })
+      waiting.push({
+        pattern,
+        resolve: (m) => {
+          clearTimeout(timer)
+          resolve(m)
+        },
+      })
     })
 }
 
@@ -92,8 +98,7 @@ async function openEvents(url: string): Promise<{ next: () => Promise<ReloadEven
     try {
       for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
         buffer += decoder.decode(chunk, { stream: true })
-        let end
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
           const block = buffer.slice(0, end)
           buffer = buffer.slice(end + 2)
           if (!/^event: reload$/m.test(block)) continue

@@ -85,7 +85,7 @@ export function timeInterleaved(commands: Command[], runs: number, warmUp = true
   if (warmUp) for (const c of commands) timeProcess(c)
   const samples: ProcessRun[][] = commands.map(() => [])
   for (let round = 0; round < runs; round++) {
-    commands.forEach((c, i) => samples[i]!.push(timeProcess(c)))
+    for (const [i, c] of commands.entries()) samples[i]!.push(timeProcess(c))
   }
   return samples.map(summarize)
 }

@@ -47,8 +47,8 @@ export function weighSite(siteDir: string, base: string): PageWeight[] {
     // Only the site's own files count: the pages load nothing from other hosts.
     if (!url.startsWith(base)) return ZERO
     const path = join(siteDir, ...posix.normalize(url.slice(base.length).split(/[?#]/)[0]!).split('/'))
-    let b = cache.get(path)
-    if (!b) cache.set(path, (b = sizes(readFileSync(path))))
+    const b = cache.get(path) ?? sizes(readFileSync(path))
+    cache.set(path, b)
     return b
   }
   return htmlFiles(siteDir).map((path) => {

@@ -7,9 +7,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (e) => {
-    process.stderr.write(
-      `coursemark: internal error, please report it with this output:\n${e && e.stack ? e.stack : e}\n`,
-    )
+    process.stderr.write(`coursemark: internal error, please report it with this output:\n${e?.stack ? e.stack : e}\n`)
     process.exitCode = 70
   },
 )

@@ -195,9 +195,9 @@ function applyEdits(page: Lines, edits: Edit[]): string {
   let next = 1
   for (const e of sorted) {
     for (; next < e.from; next++) out.push(page.lines[next - 1]! + page.eols[next - 1]!)
-    e.lines.forEach((l, k) =>
-      out.push(l + (k < e.lines.length - 1 ? page.eols[e.from - 1] || lineEnd : page.eols[e.to - 1]!)),
-    )
+    e.lines.forEach((l, k) => {
+      out.push(l + (k < e.lines.length - 1 ? page.eols[e.from - 1] || lineEnd : page.eols[e.to - 1]!))
+    })
     next = e.to + 1
   }
   for (; next <= page.lines.length; next++) out.push(page.lines[next - 1]! + page.eols[next - 1]!)

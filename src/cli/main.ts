@@ -125,20 +125,7 @@ export async function main(argv: string[]): Promise<number> {
         { usage: true },
       )
     }
-    let parsed
-    try {
-      parsed = parseArgs({
-        args: rest,
-        options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-        allowPositionals: true,
-        strict: true,
-      })
-    } catch (e) {
-      throw new UserError(
-        `${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')} Run \`coursemark ${name} --help\`.`,
-        { usage: true },
-      )
-    }
+    const parsed = parseCommandLine(name, command, rest)
     if (parsed.values['help']) {
       process.stdout.write(`${typeof command.help === 'string' ? command.help : await command.help()}\n`)
       return 0
@@ -156,6 +143,23 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode
     }
     throw e
+  }
+}
+
+/** The command's options and arguments; a usage error when they are not its own. */
+function parseCommandLine(name: string, command: Command, args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (e) {
+    throw new UserError(
+      `${(e as Error).message.replace(/\. To specify a positional argument.*$/s, '.')} Run \`coursemark ${name} --help\`.`,
+      { usage: true },
+    )
   }
 }
 

@@ -27,7 +27,7 @@ export async function runNew(args: { dir: string | undefined }): Promise<number>
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
       throw new UserError(`${args.dir} cannot be used (${(e as NodeJS.ErrnoException).code ?? String(e)}).`)
   }
-  if (entries && entries.length) {
+  if (entries?.length) {
     throw new UserError(`${args.dir} is not empty, so no course was started there.`, {
       hint: 'Name a new folder, or an empty one: coursemark never writes over your files.',
     })

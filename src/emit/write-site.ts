@@ -94,7 +94,8 @@ async function makeFolders(root: string, files: ReadonlyMap<string, SiteFile>): 
       const dir = parts.slice(0, d).join('/')
       if (seen.has(dir)) continue
       seen.add(dir)
-      ;(byDepth[d - 1] ??= []).push(join(root, dir))
+      byDepth[d - 1] ??= []
+      byDepth[d - 1]!.push(join(root, dir))
     }
   }
   for (const level of byDepth) await inParallel(level, (dir) => mkdir(dir))
@@ -125,7 +126,7 @@ function ownedFiles(outDir: string): Set<string> | null {
   } catch {
     marker = null
   }
-  if (!marker || marker.generator !== 'coursemark' || !Array.isArray(marker.files)) {
+  if (marker?.generator !== 'coursemark' || !Array.isArray(marker.files)) {
     throw new UserError(`${outDir} is not empty and coursemark did not make it, so it will not write there.`, {
       hint: 'Choose an empty or new --out folder; coursemark never deletes files it did not write.',
     })

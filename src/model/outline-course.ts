@@ -18,10 +18,17 @@ export interface OutlinedCourse {
  * which the reference pages use in Liquid as `site.<collection>`.
  */
 export function outlineCourse(pages: Page[], statics: StaticFile[], collection: string): OutlinedCourse {
-  const diagnostics: Diagnostic[] = []
   const indexes = pages.filter((p) => p.front.kind === 'index')
   const gated = pages.filter((p) => p.front.kind !== 'index')
+  const diagnostics = [...checkIndexes(indexes, gated), ...checkAddresses(gated), ...checkSerials(gated)]
+  const index = indexes[0]
+  if (diagnostics.length || !index) return { outline: null, diagnostics }
+  return { outline: outline(index, gated, statics, collection), diagnostics }
+}
 
+/** One index, and at least one chapter or section beside it. */
+function checkIndexes(indexes: Page[], gated: Page[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
   if (indexes.length === 0) {
     diagnostics.push(
       error({
@@ -47,6 +54,24 @@ export function outlineCourse(pages: Page[], statics: StaticFile[], collection: 
     )
   }
 
+  if (gated.length === 0 && indexes.length > 0) {
+    diagnostics.push(
+      error({
+        code: 'course/empty',
+        message: 'The course has no chapters or sections.',
+        file: indexes[0]!.file,
+        line: 1,
+        column: 1,
+        hint: 'Add pages with `class: chapter` or `class: section` and a serial.',
+      }),
+    )
+  }
+  return diagnostics
+}
+
+/** Every chapter and section published at an address of its own. */
+function checkAddresses(gated: Page[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
   const ids = new Map<string, Page>()
   for (const p of gated) {
     const other = ids.get(p.id)
@@ -74,7 +99,12 @@ export function outlineCourse(pages: Page[], statics: StaticFile[], collection: 
       )
     } else ids.set(p.id, p)
   }
+  return diagnostics
+}
 
+/** Every chapter and section with a serial of its own. */
+function checkSerials(gated: Page[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = []
   const bySerial = new Map<number, Page>()
   for (const p of gated) {
     const s = p.front.serial!
@@ -91,23 +121,11 @@ export function outlineCourse(pages: Page[], statics: StaticFile[], collection: 
       )
     } else bySerial.set(s, p)
   }
+  return diagnostics
+}
 
-  if (gated.length === 0 && indexes.length > 0) {
-    diagnostics.push(
-      error({
-        code: 'course/empty',
-        message: 'The course has no chapters or sections.',
-        file: indexes[0]!.file,
-        line: 1,
-        column: 1,
-        hint: 'Add pages with `class: chapter` or `class: section` and a serial.',
-      }),
-    )
-  }
-
-  if (diagnostics.length || !indexes[0]) return { outline: null, diagnostics }
-
-  const index = indexes[0]
+/** The outline of a course whose pages passed the checks. */
+function outline(index: Page, gated: Page[], statics: StaticFile[], collection: string): CourseOutline {
   const ordered = [...gated].sort((a, b) => a.front.serial! - b.front.serial!)
   let chapterId: string | null = null
   const sequence: OutlineEntry[] = ordered.map((page, position) => {
@@ -116,7 +134,7 @@ export function outlineCourse(pages: Page[], statics: StaticFile[], collection: 
   })
 
   const data = index.front.data
-  const outline: CourseOutline = {
+  return {
     id: typeof data['course_id'] === 'string' && data['course_id'] ? data['course_id'] : collection,
     title: typeof data['course_title'] === 'string' && data['course_title'] ? data['course_title'] : index.front.title,
     lang: index.front.lang ?? 'en',
@@ -125,7 +143,6 @@ export function outlineCourse(pages: Page[], statics: StaticFile[], collection: 
     statics,
     collection,
   }
-  return { outline, diagnostics }
 }
 
 function serialLine(p: Page): { line: number; column: number } {

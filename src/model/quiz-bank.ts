@@ -125,7 +125,7 @@ export function readBankItem(
 /** Parses decoded `statement/Y|N/explanation` text. */
 export function parseStatement(text: string, source: SourcePos, diagnostics: Diagnostic[]): Statement | null {
   const m = splitItemText(text)
-  if (!m || !m.statement.trim()) {
+  if (!m?.statement.trim()) {
     diagnostics.push(
       error({
         code: 'quiz/bad-item',

@@ -56,11 +56,8 @@ export function parseReadableItem(
 ): ReadableItem | null {
   const lines = bankLines(item)
   const answerAt = lines.findIndex((l) => ANSWER_LINE.test(l.text))
-  const answerLine = lines[answerAt]!
-  const marker = ANSWER_LINE.exec(answerLine.text)![0]
   const at = (l: BankLine, offset: number) => ({ file: item.source.file, line: l.line, column: l.column + offset })
-  let ok = true
-
+  const before = diagnostics.length
   const statementLines = lines.slice(0, answerAt)
   while (statementLines.length && !statementLines[statementLines.length - 1]!.text.trim()) statementLines.pop()
   const statement = statementLines.map((l) => l.text).join('\n')
@@ -69,21 +66,47 @@ export function parseReadableItem(
       error({
         code: 'quiz/readable-no-statement',
         message: 'This bank item has an answer line but no statement before it.',
-        ...at(answerLine, 0),
+        ...at(lines[answerAt]!, 0),
         hint: 'Write the statement as the list item, and its answer on the line below, indented: `- The sky is blue.` then `  - True: Because…`.',
       }),
     )
-    ok = false
   }
+  const said = readAnswer(lines.slice(answerAt), options, at, diagnostics)
+  if (diagnostics.length > before || !said) return null
+  // The base64 form ends the statement at its first /Y/ or /N/; `Y/N` at the end of one would start another.
+  if (splitItemText(joinItemText(statement, said.answer, said.explanation))?.statement !== statement) {
+    const slash = /\/[YNyn](?:\/|$)/.exec(statement)
+    diagnostics.push(
+      error({
+        code: 'quiz/readable-slash',
+        message: `The statement holds ${JSON.stringify(slash?.[0] ?? '/')}, which its base64 form uses to separate the answer.`,
+        ...at(statementLines[0]!, 0),
+        hint: 'Reword it, or put spaces around the slash.',
+      }),
+    )
+    return null
+  }
+  return { statement, answer: said.answer, explanation: said.explanation }
+}
 
+/**
+ * The answer and explanation from `lines`, the answer line and those after
+ * it; null after reporting an answer that is not one of `options`.
+ */
+function readAnswer(
+  lines: BankLine[],
+  options: readonly [string, string],
+  at: (l: BankLine, offset: number) => { file: string; line: number; column: number },
+  diagnostics: Diagnostic[],
+): { answer: boolean; explanation: string } | null {
+  const answerLine = lines[0]!
+  const marker = ANSWER_LINE.exec(answerLine.text)![0]
   const said = answerLine.text.slice(marker.length)
   const label = [...options]
     .sort((a, b) => b.length - a.length)
     .find(
       (o) => said.slice(0, o.length).toLowerCase() === o.toLowerCase() && /^[ \t]*(?::|$)/.test(said.slice(o.length)),
     )
-  let answer = true
-  let explanation = ''
   if (label === undefined) {
     const shown = said.length > 30 ? `${said.slice(0, 27)}…` : said
     diagnostics.push(
@@ -94,46 +117,30 @@ export function parseReadableItem(
         hint: `Write \`- ${options[0]}: why\` when the statement is right, or \`- ${options[1]}: why\` when it is wrong (data-opt sets the two answers).`,
       }),
     )
-    ok = false
-  } else {
-    answer = label.toLowerCase() === options[0].toLowerCase()
-    const rest = said.slice(label.length).replace(/^[ \t]*/, '')
-    // One space after the colon belongs to the form; any more belong to the explanation.
-    const first = rest.startsWith(': ') ? rest.slice(2) : rest.slice(1)
-    const contIndent = marker.length
-    const more = lines.slice(answerAt + 1).map((l) => {
-      const lead = l.text.length - l.text.trimStart().length
-      return { line: l, text: l.text.slice(Math.min(lead, contIndent)) }
-    })
-    const second = more.find((m) => ANSWER_LINE.test(m.text) && !/^[ \t]/.test(m.text))
-    if (second) {
-      diagnostics.push(
-        error({
-          code: 'quiz/readable-two-answers',
-          message: 'This bank item has a second answer line.',
-          ...at(second.line, 0),
-          hint: 'Give each statement one answer line, and each statement its own list item.',
-        }),
-      )
-      ok = false
-    }
-    explanation = [first, ...more.map((m) => m.text)].join('\n')
+    return null
   }
-
-  // The base64 form ends the statement at its first /Y/ or /N/; `Y/N` at the end of one would start another.
-  if (ok && splitItemText(joinItemText(statement, answer, explanation))?.statement !== statement) {
-    const slash = /\/[YNyn](?:\/|$)/.exec(statement)
+  const rest = said.slice(label.length).replace(/^[ \t]*/, '')
+  // One space after the colon belongs to the form; any more belong to the explanation.
+  const first = rest.startsWith(': ') ? rest.slice(2) : rest.slice(1)
+  const more = lines.slice(1).map((l) => {
+    const lead = l.text.length - l.text.trimStart().length
+    return { line: l, text: l.text.slice(Math.min(lead, marker.length)) }
+  })
+  const second = more.find((m) => ANSWER_LINE.test(m.text) && !/^[ \t]/.test(m.text))
+  if (second) {
     diagnostics.push(
       error({
-        code: 'quiz/readable-slash',
-        message: `The statement holds ${JSON.stringify(slash?.[0] ?? '/')}, which its base64 form uses to separate the answer.`,
-        ...at(statementLines[0]!, 0),
-        hint: 'Reword it, or put spaces around the slash.',
+        code: 'quiz/readable-two-answers',
+        message: 'This bank item has a second answer line.',
+        ...at(second.line, 0),
+        hint: 'Give each statement one answer line, and each statement its own list item.',
       }),
     )
-    ok = false
   }
-  return ok ? { statement, answer, explanation } : null
+  return {
+    answer: label.toLowerCase() === options[0].toLowerCase(),
+    explanation: [first, ...more.map((m) => m.text)].join('\n'),
+  }
 }
 
 /**

@@ -204,6 +204,8 @@ describe('coursemark dev in Chromium', { skip: existsSync(CHROMIUM) ? false : `$
       writeFileSync(join(dir, 's1.md'), sectionOne().replace('{: data-n="2"}', '{: data-n="<b>two</b>"}'))
       await loaded
       await page.getByRole('heading', { name: 'The course does not build: 1 error' }).waitFor()
+      // What the author sees, as rendered (innerText), not the DOM's text.
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
       const text = await page.locator('main').innerText()
       assert.ok(text.includes('s1.md:9:3 data-n must be a whole number, not "<b>two</b>". [quiz/bad-n]'), text)
       assert.ok(text.includes('9 | {: data-n="<b>two</b>"}'), text)

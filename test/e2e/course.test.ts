@@ -351,6 +351,7 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
 
   it('renders non-ASCII statements and explanations as written', async () => {
     await withBrowser(served, async ({ page, watch }) => {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 on purpose
       const nonAscii = (text: string) => /[^\u0000-\u007f]/.test(text)
       const target = pageWhere(
         site,

@@ -97,7 +97,7 @@ function targetOf(tokens: Token[], i: number): Token | null {
   const prev = tokens[i - 1]
   if (prev && prev.level === t.level) {
     const open = prev.nesting === -1 ? openerOf(tokens, i - 1) : prev.nesting === 0 && prev.block ? prev : null
-    if (open && open.map && open.map[1] === line && open.type !== 'attr_list') return open
+    if (open?.map && open.map[1] === line && open.type !== 'attr_list') return open
   }
   const next = tokens[i + 1]
   if (
