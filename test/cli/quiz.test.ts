@@ -4,19 +4,19 @@
  * backups, --dry-run, and problems in readable items.
  */
 import assert from 'node:assert/strict'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { cli, item, ROOT, tempPath, validCourse, writeCourse } from '../helpers/course.ts'
 import { siteTree, splitByHeaders } from '../helpers/site-tree.ts'
+import { tempDir } from '../helpers/temp.ts'
 
 const EXAMPLE = join(ROOT, 'example')
 const section = (body: string) => `---\ntitle: S\nclass: section\nserial: 2\n---\n${body}`
 
 /** A copy of the sample course in a temporary folder. */
 function sampleCopy(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'cm-quiz-')), 'example')
+  const dir = join(tempDir('cm-quiz-'), 'example')
   cpSync(EXAMPLE, dir, { recursive: true })
   return dir
 }

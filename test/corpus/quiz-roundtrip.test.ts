@@ -5,17 +5,17 @@
  * Skipped where the corpus is not checked out beside the project.
  */
 import assert from 'node:assert/strict'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { cli, CORPUS, tempPath } from '../helpers/course.ts'
 import { siteTree, splitByHeaders } from '../helpers/site-tree.ts'
+import { tempDir } from '../helpers/temp.ts'
 
 const skip = existsSync(CORPUS) ? false : 'the reference corpus is not present'
 
 test('every page of the reference course survives quiz decode then quiz encode byte for byte', { skip }, () => {
-  const dir = join(mkdtempSync(join(tmpdir(), 'cm-corpus-quiz-')), 'listen')
+  const dir = join(tempDir('cm-corpus-quiz-'), 'listen')
   cpSync(CORPUS, dir, { recursive: true })
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.md'))

@@ -4,61 +4,48 @@
  * alone.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import {
   advanceTo,
   answerQuiz,
   assertClean,
   axeViolations,
-  buildSite,
   cannotRun,
   firstWrong,
   focusInfo,
   landOn,
   pageWhere,
-  removeSite,
   passAndGoOn,
   SAMPLE,
-  type Served,
-  serve,
-  type Site,
   type SitePage,
   tabTo,
   visit,
+  useServedSite,
   withBrowser,
 } from './helpers.ts'
 
 describe('accessibility in a browser', { skip: cannotRun() ?? false }, () => {
-  let site: Site
-  let served: Served
-  before(async () => {
-    site = await buildSite(SAMPLE)
-    served = await serve(site)
-  })
-  after(async () => {
-    await served?.close()
-    await removeSite(site)
-  })
+  const built = useServedSite(SAMPLE)
 
   const quizSection = () =>
-    pageWhere(site, 'a section with a quiz', (p) => p.kind === 'section' && (p.quiz?.n ?? 0) >= 2)
+    pageWhere(built.site, 'a section with a quiz', (p) => p.kind === 'section' && (p.quiz?.n ?? 0) >= 2)
 
   for (const scheme of ['light', 'dark'] as const) {
     it(`has no axe violations in any state a learner meets (${scheme} colour scheme)`, async () => {
-      await withBrowser(served, async ({ page, watch }) => {
+      await withBrowser(built.served, async ({ page, watch }) => {
         await page.emulateMedia({ colorScheme: scheme })
         const found: string[] = []
         const check = async (state: string) => {
           for (const v of await axeViolations(page)) found.push(`${state}: ${v}`)
         }
-        await visit(page, served, site.index.path)
+        await visit(page, built.served, built.site.index.path)
         await check('index, no progress')
-        const chapter = pageWhere(site, 'a chapter page', (p) => p.kind === 'chapter')
+        const chapter = pageWhere(built.site, 'a chapter page', (p) => p.kind === 'chapter')
         const target = quizSection()
-        await advanceTo(page, served, site, chapter)
+        await advanceTo(page, built.served, built.site, chapter)
         await check('chapter page')
-        await advanceTo(page, served, site, target)
+        await advanceTo(page, built.served, built.site, target)
         await check('section, unanswered')
         await page.getByRole('button', { name: 'Score', exact: true }).press('Enter')
         await check('section, Score pressed too early')
@@ -67,9 +54,9 @@ describe('accessibility in a browser', { skip: cannotRun() ?? false }, () => {
         await page.getByRole('button', { name: 'Review this section', exact: true }).click()
         await answerQuiz(page, target)
         await check('section, scored all right')
-        await visit(page, served, target.path)
+        await visit(page, built.served, target.path)
         await check('section, in review')
-        await visit(page, served, site.index.path)
+        await visit(page, built.served, built.site.index.path)
         await check('index, in progress')
         await page.getByRole('button', { name: 'Reset the course', exact: true }).click()
         await page.getByRole('dialog').waitFor()
@@ -81,12 +68,12 @@ describe('accessibility in a browser', { skip: cannotRun() ?? false }, () => {
   }
 
   it('lets a learner take a section with the keyboard alone', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
+    await withBrowser(built.served, async ({ page, watch }) => {
       const target = quizSection()
-      await advanceTo(page, served, site, target)
+      await advanceTo(page, built.served, built.site, target)
       await keyboardSection(page, target)
-      const position = site.pages.indexOf(target)
-      await landOn(page, served, site.pages[position + 1] ?? site.index)
+      const position = built.site.pages.indexOf(target)
+      await landOn(page, built.served, built.site.pages[position + 1] ?? built.site.index)
       assertClean(watch)
     })
   })
@@ -123,9 +110,9 @@ describe('accessibility in a browser', { skip: cannotRun() ?? false }, () => {
   }
 
   it('reaches every statement of a first visit in order with Tab, after the page’s own links', async () => {
-    await withBrowser(served, async ({ page }) => {
+    await withBrowser(built.served, async ({ page }) => {
       const target = quizSection()
-      await advanceTo(page, served, site, target)
+      await advanceTo(page, built.served, built.site, target)
       await page.evaluate('document.activeElement && document.activeElement.blur()')
       const groups: string[] = []
       let focus = await tabTo(page, 'the first statement', (f) => f.type === 'radio')
@@ -140,7 +127,7 @@ describe('accessibility in a browser', { skip: cannotRun() ?? false }, () => {
         'one tab stop per statement',
       )
       assert.deepEqual([focus.tag, focus.label], ['button', 'Score'])
-      await passAndGoOn(page, served, site)
+      await passAndGoOn(page, built.served, built.site)
     })
   })
 })

@@ -4,14 +4,13 @@
  * from the bank in the built pages.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { Page } from 'playwright-core'
 import {
   advanceTo,
   allRight,
   answerQuiz,
   assertClean,
-  buildSite,
   buildSiteWithApi,
   cannotRun,
   currentId,
@@ -21,57 +20,47 @@ import {
   onwardLink,
   openBrowser,
   pageWhere,
-  removeSite,
   passAndGoOn,
   quizRegion,
+  removeSite,
   SAMPLE,
-  type Served,
   serve,
   shownFromBank,
   shownStatements,
-  type Site,
   type SitePage,
   statementGroup,
   storageKeys,
   visit,
+  useServedSite,
   withBrowser,
 } from './helpers.ts'
 
 const asked = (p: SitePage) => Math.min(p.quiz?.n ?? 0, p.quiz?.bank.length ?? 0)
 
 describe('the sample course in a browser', { skip: cannotRun() ?? false }, () => {
-  let site: Site
-  let served: Served
-  before(async () => {
-    site = await buildSite(SAMPLE)
-    served = await serve(site)
-  })
-  after(async () => {
-    await served?.close()
-    await removeSite(site)
-  })
+  const built = useServedSite(SAMPLE)
 
-  const first = () => site.pages[0] as SitePage
-  const quizSection = () => pageWhere(site, 'a section with a quiz', (p) => p.kind === 'section' && asked(p) >= 2)
+  const first = () => built.site.pages[0] as SitePage
+  const quizSection = () => pageWhere(built.site, 'a section with a quiz', (p) => p.kind === 'section' && asked(p) >= 2)
 
   it('takes a learner through every page, answering from the bank, to a completed index', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
-      await visit(page, served, site.index.path)
+    await withBrowser(built.served, async ({ page, watch }) => {
+      await visit(page, built.served, built.site.index.path)
       await page.getByRole('button', { name: 'Begin the course', exact: true }).click()
-      await landOn(page, served, first())
-      const last = site.pages[site.pages.length - 1] as SitePage
-      while ((await currentId(page)) !== last.id) await passAndGoOn(page, served, site)
+      await landOn(page, built.served, first())
+      const last = built.site.pages[built.site.pages.length - 1] as SitePage
+      while ((await currentId(page)) !== last.id) await passAndGoOn(page, built.served, built.site)
       if (last.quiz) await answerQuiz(page, last)
       assert.equal(await page.getByText('You have completed the course.').count(), 1)
       await page.getByRole('link', { name: 'Back to the course index', exact: true }).click()
-      await landOn(page, served, site.index)
+      await landOn(page, built.served, built.site.index)
 
       assert.match((await page.locator('[data-cm-status]').textContent()) ?? '', /completed the course/)
       assert.equal(await page.getByRole('button', { name: 'Begin the course' }).count(), 0)
       assert.equal(await page.getByRole('button', { name: 'Continue the course' }).count(), 0)
       assert.equal(await page.getByRole('button', { name: 'Reset the course' }).count(), 1)
       const main = page.getByRole('main')
-      for (const p of site.pages) {
+      for (const p of built.site.pages) {
         assert.ok(
           (await main.getByRole('link', { name: p.title, exact: true }).count()) >= 1,
           `the index links to ${p.title}`,
@@ -82,9 +71,9 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
   })
 
   it('says how many statements are left when Score is pressed too early, and only then scores', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
+    await withBrowser(built.served, async ({ page, watch }) => {
       const target = quizSection()
-      await advanceTo(page, served, site, target)
+      await advanceTo(page, built.served, built.site, target)
       const score = page.getByRole('button', { name: 'Score', exact: true })
       assert.equal(await score.getAttribute('aria-disabled'), 'true')
       await score.press('Enter')
@@ -114,10 +103,10 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
   })
 
   it('marks a failed attempt in words, and Review this section starts a new draw at the top', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
+    await withBrowser(built.served, async ({ page, watch }) => {
       const target = quizSection()
       const k = asked(target)
-      await advanceTo(page, served, site, target)
+      await advanceTo(page, built.served, built.site, target)
       const firstDraw = await answerQuiz(page, target, firstWrong)
 
       const status = page.getByRole('status')
@@ -167,13 +156,13 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
   })
 
   it('keeps the draw on a reload and draws anew after a failed attempt', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
+    await withBrowser(built.served, async ({ page, watch }) => {
       const target = pageWhere(
-        site,
+        built.site,
         'a quiz whose bank is bigger than its n',
         (p) => asked(p) > 0 && (p.quiz?.bank.length ?? 0) > asked(p),
       )
-      await advanceTo(page, served, site, target)
+      await advanceTo(page, built.served, built.site, target)
       const drawn = await shownStatements(page)
       await page.reload({ waitUntil: 'domcontentloaded' })
       assert.deepEqual(await shownStatements(page), drawn)
@@ -200,15 +189,15 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       sessionStorage.setItem('cm-test-shown', JSON.stringify(shown))
     })`
     await withBrowser(
-      served,
+      built.served,
       async ({ page, watch }) => {
-        const lockedChapter = pageWhere(site, 'a second chapter', (p) => p.kind === 'chapter' && p !== first())
+        const lockedChapter = pageWhere(built.site, 'a second chapter', (p) => p.kind === 'chapter' && p !== first())
         let fetched = 0
         page.on('response', (r) => {
-          if (r.url() === served.url(lockedChapter.path) && r.status() === 200) fetched++
+          if (r.url() === built.served.url(lockedChapter.path) && r.status() === 200) fetched++
         })
-        await page.goto(served.url(lockedChapter.path), { waitUntil: 'commit' }).catch(() => {})
-        await landOn(page, served, first())
+        await page.goto(built.served.url(lockedChapter.path), { waitUntil: 'commit' }).catch(() => {})
+        await landOn(page, built.served, first())
         assert.equal(fetched, 1, 'the browser did load the locked page')
         assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), first().title)
         const shown = JSON.parse(
@@ -222,23 +211,23 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
 
         // Opening a locked chapter did not count it as done: it is still locked,
         // and the way back leads to the furthest page open.
-        await visit(page, served, site.index.path)
+        await visit(page, built.served, built.site.index.path)
         assert.equal(
           await page.getByRole('main').getByRole('link', { name: lockedChapter.title, exact: true }).count(),
           0,
         )
-        const second = site.pages[1] as SitePage
-        await page.goto(served.url(lockedChapter.path), { waitUntil: 'commit' }).catch(() => {})
+        const second = built.site.pages[1] as SitePage
+        await page.goto(built.served.url(lockedChapter.path), { waitUntil: 'commit' }).catch(() => {})
         // The first page counts as done once opened, unless it has a quiz to pass.
-        await landOn(page, served, first().quiz ? first() : second)
-        if (first().quiz) await passAndGoOn(page, served, site)
+        await landOn(page, built.served, first().quiz ? first() : second)
+        if (first().quiz) await passAndGoOn(page, built.served, built.site)
 
         // On the second page: it is the furthest open, or the third if it has no quiz.
-        const furthest = (second.quiz ? second : site.pages[2]) as SitePage
-        const last = site.pages[site.pages.length - 1] as SitePage
+        const furthest = (second.quiz ? second : built.site.pages[2]) as SitePage
+        const last = built.site.pages[built.site.pages.length - 1] as SitePage
         assert.notEqual(last, furthest)
-        await page.goto(served.url(last.path), { waitUntil: 'commit' }).catch(() => {})
-        await landOn(page, served, furthest)
+        await page.goto(built.served.url(last.path), { waitUntil: 'commit' }).catch(() => {})
+        await landOn(page, built.served, furthest)
         assertClean(watch)
       },
       { initScript: spy },
@@ -246,28 +235,28 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
   })
 
   it('opens a completed section for review: no quiz, a note, and the way on', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
+    await withBrowser(built.served, async ({ page, watch }) => {
       const target = quizSection()
-      await advanceTo(page, served, site, target)
-      await passAndGoOn(page, served, site)
-      await visit(page, served, target.path)
+      await advanceTo(page, built.served, built.site, target)
+      await passAndGoOn(page, built.served, built.site)
+      await visit(page, built.served, target.path)
       assert.equal(await currentId(page), target.id)
       assert.equal(await quizRegion(page).count(), 0, 'the quiz is hidden')
       assert.equal(await page.getByRole('group').count(), 0)
       assert.equal(await page.getByRole('button', { name: 'Score' }).count(), 0)
       assert.equal(await page.getByText('You have passed the quiz on this page').count(), 1)
-      const position = site.pages.indexOf(target)
-      assert.equal(await onwardLink(page, target, site.pages[position + 1]).count(), 1)
+      const position = built.site.pages.indexOf(target)
+      assert.equal(await onwardLink(page, target, built.site.pages[position + 1]).count(), 1)
       assertClean(watch)
     })
   })
 
   it('offers Begin, then Continue and Reset, on the index, and Reset really resets', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
-      const second = site.pages[1] as SitePage
+    await withBrowser(built.served, async ({ page, watch }) => {
+      const second = built.site.pages[1] as SitePage
       const main = page.getByRole('main')
       const button = (name: string) => page.getByRole('button', { name, exact: true })
-      await visit(page, served, site.index.path)
+      await visit(page, built.served, built.site.index.path)
       assert.equal(await button('Begin the course').isVisible(), true)
       assert.equal(await button('Continue the course').count(), 0)
       assert.equal(await button('Reset the course').count(), 0)
@@ -279,17 +268,17 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       assert.equal(await main.getByRole('link', { name: second.title, exact: true }).count(), 0, 'the second is not')
 
       await button('Begin the course').click()
-      await landOn(page, served, first())
-      await passAndGoOn(page, served, site)
-      await visit(page, served, site.index.path)
+      await landOn(page, built.served, first())
+      await passAndGoOn(page, built.served, built.site)
+      await visit(page, built.served, built.site.index.path)
       assert.equal(await button('Begin the course').count(), 0)
       assert.equal(await button('Continue the course').isVisible(), true)
       assert.equal(await button('Reset the course').isVisible(), true)
       assert.equal(await main.getByRole('link', { name: second.title, exact: true }).count(), 1)
       await button('Continue the course').click()
-      await landOn(page, served, second)
+      await landOn(page, built.served, second)
 
-      await visit(page, served, site.index.path)
+      await visit(page, built.served, built.site.index.path)
       await button('Reset the course').click()
       const dialog = page.getByRole('dialog', { name: 'Reset the course?' })
       await dialog.getByRole('button', { name: 'Cancel', exact: true }).click()
@@ -304,25 +293,25 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       assert.equal(await button('Reset the course').count(), 0)
       assert.equal(await focused(page), 'button')
       assert.equal(await main.getByRole('link', { name: second.title, exact: true }).count(), 0)
-      await page.goto(served.url(second.path), { waitUntil: 'commit' }).catch(() => {})
-      await landOn(page, served, first())
+      await page.goto(built.served.url(second.path), { waitUntil: 'commit' }).catch(() => {})
+      await landOn(page, built.served, first())
       assertClean(watch)
     })
   })
 
   it('does not show a page from history that a reset has locked again', async () => {
     await withBrowser(
-      served,
+      built.served,
       async ({ page, watch }) => {
-        const third = site.pages[2] as SitePage
-        await advanceTo(page, served, site, third)
-        await visit(page, served, site.index.path)
+        const third = built.site.pages[2] as SitePage
+        await advanceTo(page, built.served, built.site, third)
+        await visit(page, built.served, built.site.index.path)
         await page.getByRole('button', { name: 'Reset the course', exact: true }).click()
         await page.getByRole('dialog').getByRole('button', { name: 'Reset progress', exact: true }).click()
         await page.getByRole('button', { name: 'Begin the course', exact: true }).waitFor({ state: 'visible' })
         // Back may restore the page from the back/forward cache, where no script runs again.
         await page.goBack({ waitUntil: 'commit' }).catch(() => {})
-        await landOn(page, served, first())
+        await landOn(page, built.served, first())
         assertClean(watch)
       },
       { backForwardCache: true },
@@ -330,19 +319,19 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
   })
 
   it('keeps progress when the browser is closed and opened again on the same profile', async () => {
-    const browser = await openBrowser(served)
+    const browser = await openBrowser(built.served)
     try {
-      await advanceTo(browser.page, served, site, site.pages[2] as SitePage)
+      await advanceTo(browser.page, built.served, built.site, built.site.pages[2] as SitePage)
       assertClean(browser.watch)
     } finally {
       await browser.close()
     }
-    const again = await openBrowser(served, { profile: browser.profile })
+    const again = await openBrowser(built.served, { profile: browser.profile })
     try {
-      await visit(again.page, served, site.index.path)
+      await visit(again.page, built.served, built.site.index.path)
       assert.equal(await again.page.getByRole('button', { name: 'Continue the course', exact: true }).isVisible(), true)
-      await visit(again.page, served, (site.pages[2] as SitePage).path)
-      assert.equal(await currentId(again.page), (site.pages[2] as SitePage).id)
+      await visit(again.page, built.served, (built.site.pages[2] as SitePage).path)
+      assert.equal(await currentId(again.page), (built.site.pages[2] as SitePage).id)
       assertClean(again.watch)
     } finally {
       await again.dispose()
@@ -350,16 +339,16 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
   })
 
   it('renders non-ASCII statements and explanations as written', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
+    await withBrowser(built.served, async ({ page, watch }) => {
       // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at U+0000 on purpose
       const nonAscii = (text: string) => /[^\u0000-\u007f]/.test(text)
       const target = pageWhere(
-        site,
+        built.site,
         'a bank with non-ASCII statements',
         (p) => asked(p) > 0 && (p.quiz?.bank.some((s) => nonAscii(s.text)) ?? false),
       )
       const wanted = new Set(target.quiz?.bank.filter((s) => nonAscii(s.text)).map((s) => s.text))
-      await advanceTo(page, served, site, target)
+      await advanceTo(page, built.served, built.site, target)
       // Fail on purpose until every non-ASCII statement has been shown (a retry prefers unseen ones).
       for (let attempt = 0; wanted.size > 0; attempt++) {
         assert.ok(
@@ -383,19 +372,21 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
   })
 
   it('marks the chapter’s dots: current, done, locked, each in its accessible name', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
-      const chapterStart = site.pages.findIndex((p, i) => p.kind === 'section' && site.pages[i + 1]?.kind === 'section')
+    await withBrowser(built.served, async ({ page, watch }) => {
+      const chapterStart = built.site.pages.findIndex(
+        (p, i) => p.kind === 'section' && built.site.pages[i + 1]?.kind === 'section',
+      )
       assert.ok(chapterStart >= 0, 'the course has a chapter with two sections')
-      const [one, two] = [site.pages[chapterStart], site.pages[chapterStart + 1]] as [SitePage, SitePage]
+      const [one, two] = [built.site.pages[chapterStart], built.site.pages[chapterStart + 1]] as [SitePage, SitePage]
       const dots = page.getByRole('navigation', { name: /^Progress/ })
-      await advanceTo(page, served, site, one)
+      await advanceTo(page, built.served, built.site, one)
       assert.equal(
         await dots.getByRole('link', { name: `${one.title}, current`, exact: true }).getAttribute('aria-current'),
         'page',
       )
       const locked = dots.getByRole('link', { name: `${two.title}, locked`, exact: true })
       assert.equal(await locked.getAttribute('href'), null, 'a locked dot is not a link to follow')
-      await passAndGoOn(page, served, site)
+      await passAndGoOn(page, built.served, built.site)
       assert.notEqual(
         await dots.getByRole('link', { name: `${one.title}, done`, exact: true }).getAttribute('href'),
         null,
@@ -410,17 +401,17 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       Storage.prototype[name] = function () { throw new DOMException('The operation is insecure.', 'SecurityError') }
     }`
     await withBrowser(
-      served,
+      built.served,
       async ({ page, watch }) => {
         const target = quizSection()
-        await visit(page, served, target.path)
+        await visit(page, built.served, target.path)
         assert.equal(await currentId(page), target.id, 'the page opens: nothing can be checked, so nothing is locked')
         assert.equal(await page.getByText(/will not be kept/).count(), 1)
         await answerQuiz(page, target)
         assert.match((await page.getByRole('status').textContent()) ?? '', /^All \d+ correct/)
-        const position = site.pages.indexOf(target)
-        await onwardLink(page, target, site.pages[position + 1]).click()
-        await landOn(page, served, site.pages[position + 1] ?? site.index)
+        const position = built.site.pages.indexOf(target)
+        await onwardLink(page, target, built.site.pages[position + 1]).click()
+        await landOn(page, built.served, built.site.pages[position + 1] ?? built.site.index)
         assertClean(watch)
       },
       { initScript: blockStorage },
@@ -428,16 +419,16 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
   })
 
   it('starts afresh when stored progress is unreadable, says so, and keeps progress again', async () => {
-    await withBrowser(served, async ({ page, watch }) => {
+    await withBrowser(built.served, async ({ page, watch }) => {
       await passFirst(page)
       const [key] = await storageKeys(page)
       assert.match(key ?? '', /^coursemark:.+:v1$/)
       await page.evaluate(`localStorage.setItem(${JSON.stringify(key)}, '{"v":1,"done":')`)
-      await visit(page, served, first().path)
+      await visit(page, built.served, first().path)
       assert.equal(await page.getByText(/could not be read/).count(), 1)
-      await passAndGoOn(page, served, site)
-      await visit(page, served, (site.pages[1] as SitePage).path)
-      assert.equal(await currentId(page), (site.pages[1] as SitePage).id, 'progress is kept again')
+      await passAndGoOn(page, built.served, built.site)
+      await visit(page, built.served, (built.site.pages[1] as SitePage).path)
+      assert.equal(await currentId(page), (built.site.pages[1] as SitePage).id, 'progress is kept again')
       assert.equal(await page.getByText(/could not be read/).count(), 0)
       assertClean(watch)
     })
@@ -475,10 +466,10 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
 
   it('keeps every page readable without JavaScript, with a notice that quizzes need it', async () => {
     await withBrowser(
-      served,
+      built.served,
       async ({ page }) => {
         const target = quizSection()
-        await visit(page, served, target.path)
+        await visit(page, built.served, target.path)
         assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), target.title)
         assert.equal(await page.getByText(/quizzes and your progress need it/).isVisible(), true)
         assert.equal(await page.getByText(/This quiz needs JavaScript/).isVisible(), true)
@@ -489,7 +480,7 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
 
   /** Open the first page and pass it, landing on the second. */
   async function passFirst(page: Page): Promise<void> {
-    await visit(page, served, first().path)
-    await passAndGoOn(page, served, site)
+    await visit(page, built.served, first().path)
+    await passAndGoOn(page, built.served, built.site)
   }
 })

@@ -14,6 +14,7 @@ import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative, sep } from 'node:path'
+import { after, before } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { DomUtils, parseDocument } from 'htmlparser2'
@@ -244,6 +245,42 @@ export async function serve(site: Site): Promise<Served> {
         server.closeAllConnections()
         server.close(() => done())
       }),
+  }
+}
+
+/** A built site served on 127.0.0.1, ready for the tests of one describe(). */
+export interface ServedSite {
+  /** The site, as its pages describe it. */
+  readonly site: Site
+  /** Where it is served. */
+  readonly served: Served
+}
+
+/**
+ * Builds `courseDir` with the CLI (under `base`) and serves it before the
+ * tests of the enclosing describe(); stops serving and deletes it after them.
+ * Every browser test gets its site this way.
+ */
+export function useServedSite(courseDir: string = SAMPLE, base = '/'): ServedSite {
+  let site: Site | undefined
+  let served: Served | undefined
+  before(async () => {
+    site = await buildSite(courseDir, base)
+    served = await serve(site)
+  })
+  after(async () => {
+    await served?.close()
+    await removeSite(site)
+  })
+  return {
+    get site() {
+      assert.ok(site, 'the site is built before the tests run')
+      return site
+    },
+    get served() {
+      assert.ok(served, 'the site is served before the tests run')
+      return served
+    },
   }
 }
 

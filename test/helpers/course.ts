@@ -3,10 +3,10 @@
  * run as a separate process, the way an author meets it.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { tempDir } from './temp.ts'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const BIN = join(ROOT, 'bin', 'coursemark.js')
@@ -44,7 +44,7 @@ export function validCourse(): Record<string, string> {
 
 /** Writes `files` (path → text; null deletes a file of the base) into a new temporary folder. */
 export function writeCourse(files: Record<string, string | null>, base: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cm-course-'))
+  const dir = tempDir('cm-course-')
   const all = { ...base, ...files }
   for (const [path, text] of Object.entries(all)) {
     if (text === null) continue
@@ -73,5 +73,5 @@ export function cli(args: string[], options: { cwd?: string; env?: Record<string
 
 /** A fresh temporary folder path that does not exist yet. */
 export function tempPath(name = 'out'): string {
-  return join(mkdtempSync(join(tmpdir(), 'cm-')), name)
+  return join(tempDir('cm-'), name)
 }

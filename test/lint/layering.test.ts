@@ -5,17 +5,17 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import { ROOT } from '../helpers/course.ts'
+import { tempDir } from '../helpers/temp.ts'
 
 /** A copy of the repository's sources and lint configuration, with node_modules linked. */
 let copy = ''
 
 before(() => {
-  copy = mkdtempSync(join(tmpdir(), 'cm-lint-'))
+  copy = tempDir('cm-lint-')
   for (const entry of [
     'src',
     'tsconfig.json',
@@ -28,8 +28,6 @@ before(() => {
   }
   symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'), 'dir')
 })
-
-after(() => rmSync(copy, { recursive: true, force: true }))
 
 function depcruise(): { code: number | null; out: string } {
   const bin = join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs')
