@@ -3,8 +3,8 @@
  * run as a separate process, the way an author meets it.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { tempDir } from './temp.ts'
 
@@ -17,29 +17,31 @@ export function item(statement: string, answer: 'Y' | 'N', explanation: string):
   return Buffer.from(`${statement}/${answer}/${explanation}`, 'utf8').toString('base64')
 }
 
-/** A valid three-page course: index, a chapter, a section with a 2-of-4 quiz. */
-export function validCourse(): Record<string, string> {
-  return {
-    'index.md': '---\ntitle: Test course\nclass: index\n---\nWelcome.\n',
-    'ch1.md': '---\ntitle: Chapter one\nclass: chapter\nserial: 1\n---\nAbout chapter one.\n',
-    's1.md': [
-      '---',
-      'title: Section one',
-      'class: section',
-      'serial: 2',
-      '---',
-      'Some text.',
-      '',
-      'Mark each statement:',
-      '{: data-n="2"}',
-      '',
-      `- ${item('Water is wet.', 'Y', 'It is.')}`,
-      `- ${item('Fire is cold.', 'N', 'It is hot.')}`,
-      `- ${item('Snow is white.', 'Y', 'Mostly.')}`,
-      `- ${item('Grass is blue.', 'N', 'It is green.')}`,
-      '',
-    ].join('\n'),
+/** Input courses and the output expected of them, one folder per case (test/fixtures/). */
+export const FIXTURES = join(ROOT, 'test', 'fixtures')
+
+/** The files under `dir` (none when it does not exist), as path relative to it → text. */
+export function readFixture(dir: string): Record<string, string> {
+  if (!existsSync(dir)) return {}
+  const files: Record<string, string> = {}
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue
+    const abs = join(entry.parentPath, entry.name)
+    files[relative(dir, abs).split(sep).join('/')] = readFileSync(abs, 'utf8')
   }
+  return files
+}
+
+/** The fixture folders under `test/fixtures/<group>/`, each with its name as a sentence (dashes as spaces). */
+export function fixtureCases(group: string): { name: string; dir: string }[] {
+  return readdirSync(join(FIXTURES, group))
+    .sort()
+    .map((slug) => ({ name: slug.replace(/-/g, ' '), dir: join(FIXTURES, group, slug) }))
+}
+
+/** A valid three-page course (test/fixtures/valid-course/): index, a chapter, a section with a 2-of-4 quiz. */
+export function validCourse(): Record<string, string> {
+  return readFixture(join(FIXTURES, 'valid-course'))
 }
 
 /** Writes `files` (path → text; null deletes a file of the base) into a new temporary folder. */
