@@ -1,7 +1,8 @@
 /**
  * Stage 6, plan site: every file of the site, with its contents (each page
- * laid out by render/layout.ts), and nothing written. Pure, so a build can be checked, served from memory by `dev`, or
- * written atomically by write-site.ts.
+ * laid out by render/layout.ts), and nothing written. Pure, so a build can be
+ * checked, served from memory by `dev`, or written atomically by
+ * write-site.ts.
  */
 import { createHash } from 'node:crypto'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
