@@ -20,7 +20,7 @@ import { formatReadableItem, isReadableItem, parseReadableItem } from '../model/
 import { decodeItemText, parseQuizOptions, parseStatement } from '../model/quiz-bank.ts'
 import type { RawBankItem } from '../model/types.ts'
 import { createMarkdown } from '../render/markdown.ts'
-import type { CourseLookup, FoundQuiz, RenderEnv } from '../render/render-env.ts'
+import { type CourseLookup, createRenderEnv, type FoundQuiz } from '../render/render-env.ts'
 
 export interface BankRewrite {
   /** The page's text after the rewrite; the input itself when nothing changed. */
@@ -147,18 +147,7 @@ function findBank(path: string, page: Lines): { quiz: FoundQuiz | null; diagnost
   const p = parsed.page
   md ??= createMarkdown()
   // Only the bank matters here; what the other rules report is for build and check.
-  const env: RenderEnv = {
-    file: path,
-    page: p,
-    course: NO_COURSE,
-    line: (l) => p.bodyLine + l,
-    diagnostics: [],
-    headingIds: new Map(),
-    headings: [],
-    links: [],
-    quiz: null,
-    quizJson: null,
-  }
+  const env = createRenderEnv(p, NO_COURSE, (l) => p.bodyLine + l, [])
   md.parse(p.body, env)
   return { quiz: env.quiz, diagnostics: [] }
 }

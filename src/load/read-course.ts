@@ -108,28 +108,19 @@ function brokenLink(rel: string): Diagnostic {
 
 /** Why `root` cannot be read as a course, or null when it is a folder. */
 function rootProblem(root: string): Diagnostic | null {
+  const noCourse = (message: string, hint: string) =>
+    error({ code: 'load/no-course', message, file: '', line: 0, column: 0, hint })
   let isFolder: boolean
   try {
     isFolder = statSync(root).isDirectory()
   } catch {
-    return error({
-      code: 'load/no-course',
-      message: `The course folder ${root} does not exist.`,
-      file: '',
-      line: 0,
-      column: 0,
-      hint: 'Pass the folder that holds your Markdown pages, e.g. `coursemark build my-course`.',
-    })
+    return noCourse(
+      `The course folder ${root} does not exist.`,
+      'Pass the folder that holds your Markdown pages, e.g. `coursemark build my-course`.',
+    )
   }
   if (isFolder) return null
-  return error({
-    code: 'load/no-course',
-    message: `${root} is not a folder.`,
-    file: '',
-    line: 0,
-    column: 0,
-    hint: 'Pass the folder that holds your Markdown pages, not a single file.',
-  })
+  return noCourse(`${root} is not a folder.`, 'Pass the folder that holds your Markdown pages, not a single file.')
 }
 
 function noPages(root: string): Diagnostic {

@@ -10,7 +10,7 @@ import type { Page } from '../load/types.ts'
 import { readQuiz } from '../model/quiz-bank.ts'
 import type { PageQuiz } from '../model/types.ts'
 import { hasLiquid, liquidLineMap, renderLiquid } from './liquid.ts'
-import type { CourseLookup, RenderEnv } from './render-env.ts'
+import { type CourseLookup, createRenderEnv, type RenderEnv } from './render-env.ts'
 
 /** A page's body as markdown-it parsed it, ready to render. */
 export interface ParsedPage {
@@ -45,28 +45,8 @@ export function parsePage(
     line = liquidLineMap(page.body, out, page.bodyLine)
     body = out
   }
-  const env = emptyEnv(page, course, line, diagnostics)
+  const env = createRenderEnv(page, course, line, diagnostics)
   const tokens = md.parse(body, env)
   const quiz = env.quiz ? readQuiz(env.quiz.decl, env.quiz.items, diagnostics) : NO_QUIZ
   return { page, tokens, env, quiz }
-}
-
-function emptyEnv(
-  page: Page,
-  course: CourseLookup,
-  line: (mdLine: number) => number,
-  diagnostics: Diagnostic[],
-): RenderEnv {
-  return {
-    file: page.file,
-    page,
-    course,
-    line,
-    diagnostics,
-    headingIds: new Map(),
-    headings: [],
-    links: [],
-    quiz: null,
-    quizJson: null,
-  }
 }

@@ -47,3 +47,24 @@ export interface RenderEnv {
   /** The `data-cm-quiz` JSON for the renderer, set between parse and render. */
   quizJson: string | null
 }
+
+/** A page's env before any rule has run: nothing found yet. */
+export function createRenderEnv(
+  page: Page,
+  course: CourseLookup,
+  line: (mdLine: number) => number,
+  diagnostics: Diagnostic[],
+): RenderEnv {
+  return {
+    file: page.file,
+    page,
+    course,
+    line,
+    diagnostics,
+    headingIds: new Map(),
+    headings: [],
+    links: [],
+    quiz: null,
+    quizJson: null,
+  }
+}

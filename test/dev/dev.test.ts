@@ -11,19 +11,8 @@ import { get } from 'node:http'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import { chromium, type Browser } from 'playwright-core'
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/helpers.ts'
 import { BIN, cli, tempPath, validCourse, writeCourse } from '../helpers/course.ts'
-
-const CHROMIUM = '/usr/bin/chromium'
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 /** A running `coursemark dev`, its output so far, and how to wait for a line of it. */
 interface Dev {
@@ -176,7 +165,7 @@ describe('coursemark dev in Chromium', { skip: existsSync(CHROMIUM) ? false : `$
     const dir = writeCourse({}, validCourse())
     const dev = await startDev(dir, '--open-all')
     try {
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
       const page = await (await browser.newContext()).newPage()
       const pageErrors: string[] = []
       page.on('pageerror', (e) => pageErrors.push(e.message))

@@ -303,7 +303,8 @@ export interface Browser {
   dispose: () => Promise<void>
 }
 
-const ARGS = [
+/** Chromium's flags for every browser test: headless, and nothing that reaches the network on its own. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -335,7 +336,7 @@ export async function openBrowser(served: Served, options: BrowserOptions = {}):
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ARGS,
+    args: CHROMIUM_ARGS,
     viewport: { width: 390, height: 844 },
     javaScriptEnabled: options.javaScript ?? true,
     ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
