@@ -13,6 +13,7 @@ import { all, el, fill } from './dom.ts'
 import { isComplete } from './gate.ts'
 import { showNotices } from './notices.ts'
 import { doneIds, type PageContext } from './page-context.ts'
+import { recordDone } from './progress-state.ts'
 import { renderAttempt } from './quiz.ts'
 import { type LoadedQuiz, readQuiz } from './quiz-data.ts'
 import { drawStatements } from './seeded-draw.ts'
@@ -38,7 +39,7 @@ export function wireCoursePage(context: PageContext): void {
   const here: Here = { context, page, position, next }
 
   if (!section) {
-    markDone(here)
+    markDone(here, 0)
     fill(next, ...onward(here))
     return
   }
@@ -57,7 +58,7 @@ export function wireCoursePage(context: PageContext): void {
     // The learner cannot pass a quiz that cannot run; say so and let them on.
     for (const node of all('.cm-needs-js', section)) node.remove()
     if (body) fill(body, el('p', { class: 'cm-notice' }, 'This quiz could not be loaded, so it is skipped.'))
-    markDone(here)
+    markDone(here, 0)
     fill(next, ...onward(here))
     return
   }
@@ -70,10 +71,9 @@ function refresh(context: PageContext): void {
   showNotices(context)
 }
 
-function markDone(here: Here): void {
-  here.context.store.update((s) => {
-    if (!s.done.includes(here.page.id)) s.done.push(here.page.id)
-  })
+/** Mark the page done; `attempts` is how many the quiz took (0 for a page without one). */
+function markDone(here: Here, attempts: number): void {
+  here.context.store.update((s) => recordDone(s, here.page.id, attempts, new Date().toISOString()))
   refresh(here.context)
 }
 
@@ -100,7 +100,7 @@ function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement): void {
   const drawn = drawStatements(store.state.seed, here.page.id, attempt, quiz.items.length, quiz.n)
   renderAttempt(body, loaded, drawn, (result) => {
     if (result.passed) {
-      markDone(here)
+      markDone(here, attempt + 1)
       fill(here.next, ...onward(here))
       return
     }

@@ -10,18 +10,19 @@ import { wireCoursePage } from './course-page.ts'
 import { redirectFor } from './gate.ts'
 import { wireIndexPage } from './index-page.ts'
 import type { PageContext } from './page-context.ts'
-import { makeSeed, openProgressStore, storageKey } from './progress-store.ts'
+import { openBrowserHome } from './browser-home.ts'
+import { makeSeed, openProgressStore } from './progress-store.ts'
 
 declare const __CM_MANIFEST__: RuntimeManifest
 
 function start(manifest: RuntimeManifest): void {
   const root = document.documentElement
   root.classList.add('cm-js')
-  const store = openProgressStore(
-    storageKey(manifest.course),
-    { local: () => window.localStorage, session: () => window.sessionStorage },
-    makeSeed,
-  )
+  const home = openBrowserHome(manifest.course, {
+    local: () => window.localStorage,
+    session: () => window.sessionStorage,
+  })
+  const store = openProgressStore(home, makeSeed)
   const context: PageContext = {
     manifest,
     store,

@@ -422,8 +422,8 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
     await withBrowser(built.served, async ({ page, watch }) => {
       await passFirst(page)
       const [key] = await storageKeys(page)
-      assert.match(key ?? '', /^coursemark:.+:v1$/)
-      await page.evaluate(`localStorage.setItem(${JSON.stringify(key)}, '{"v":1,"done":')`)
+      assert.match(key ?? '', /^coursemark:.+:v2$/)
+      await page.evaluate(`localStorage.setItem(${JSON.stringify(key)}, '{"v":2,"done":')`)
       await visit(page, built.served, first().path)
       assert.equal(await page.getByText(/could not be read/).count(), 1)
       await passAndGoOn(page, built.served, built.site)
