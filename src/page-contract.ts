@@ -15,6 +15,11 @@ export interface RuntimePage {
   kind: 'c' | 's'
   /** 1 when the page has a quiz that must be passed; 0 otherwise. */
   quiz: 0 | 1
+  /**
+   * The page's key in progress codes: the first characters of a base32 hash
+   * of its id, as many as make every page's key differ (the same for all pages).
+   */
+  key: string
 }
 
 /**
@@ -24,8 +29,10 @@ export interface RuntimePage {
 export interface RuntimeManifest {
   /** Format version of this object. */
   v: 1
-  /** Course id: the storage key is `coursemark:<course>:v1`. */
+  /** Course id: the storage key is `coursemark:<course>:v2`. */
   course: string
+  /** Two base32 characters from a hash of the course id, in every progress code of the course. */
+  tag: string
   /** Site base path, with leading and trailing slash. */
   base: string
   /** Dev `--open-all`: no gating, and a banner says so. */

@@ -12,6 +12,7 @@ import type { SiteOptions } from '../render/types.ts'
 import { chapterDots, layoutPage, type PageAssets } from '../render/layout.ts'
 import type { RenderedPage } from '../render/render-page.ts'
 import type { RuntimeAssets } from './assets.ts'
+import { courseTag, pageKeys } from './page-keys.ts'
 
 /** One file of the site: text or bytes to write, or a source file to copy. */
 export type SiteFile = { path: string; data: string } | { path: string; copyFrom: string }
@@ -75,16 +76,19 @@ export function planSite(
 
 /** What every page's script knows about the course before the page paints. */
 export function manifestOf(course: Course, options: SiteOptions): RuntimeManifest {
+  const keys = pageKeys(course.sequence.map((p) => p.page.id))
   return {
     v: 1,
     course: course.id,
+    tag: courseTag(course.id),
     base: options.base,
     openAll: options.openAll,
-    pages: course.sequence.map((p) => ({
+    pages: course.sequence.map((p, i) => ({
       id: p.page.id,
       url: options.base + encodeURI(p.page.path),
       kind: p.page.front.kind === 'chapter' ? 'c' : 's',
       quiz: p.quiz ? 1 : 0,
+      key: keys[i]!,
     })),
   }
 }

@@ -92,6 +92,41 @@ test('--base prefixes every asset, page link and the runtime manifest', () => {
   assert.ok(script.includes('"url":"/course/getting-started/"'))
 })
 
+/** The runtime manifest built into a site's script (the JSON object that starts with `{"v":1,"course"`). */
+function manifestIn(script: string): {
+  course: string
+  tag: string
+  pages: { id: string; key: string }[]
+} {
+  const start = script.indexOf('{"v":1,"course"')
+  assert.ok(start >= 0, 'the script holds the manifest')
+  let depth = 0
+  let inString = false
+  for (let i = start; i < script.length; i++) {
+    const c = script[i]
+    if (inString) {
+      if (c === '\\') i++
+      else if (c === '"') inString = false
+    } else if (c === '"') inString = true
+    else if (c === '{' || c === '[') depth++
+    else if ((c === '}' || c === ']') && --depth === 0) return JSON.parse(script.slice(start, i + 1))
+  }
+  assert.fail('the manifest never ends')
+}
+
+test('the manifest gives every page a short key for progress codes, and the course a tag', () => {
+  const out = tempPath()
+  assert.equal(cli(['build', EXAMPLE, '--out', out]).code, 0)
+  const js = readdirSync(join(out, 'assets')).find((f) => /^coursemark\.[0-9a-f]+\.js$/.test(f))!
+  const manifest = manifestIn(readFileSync(join(out, 'assets', js), 'utf8'))
+  assert.equal(manifest.course, 'listening-basics', 'the course_id of example/index.md')
+  assert.match(manifest.tag, /^[0-9A-HJKMNP-TV-Z]{2}$/)
+  const keys = manifest.pages.map((p) => p.key)
+  assert.equal(keys.length, 10)
+  assert.equal(new Set(keys).size, keys.length, 'every key differs')
+  for (const key of keys) assert.match(key, /^[0-9A-HJKMNP-TV-Z]{2}$/, 'ten pages need 2 characters')
+})
+
 test('quiz banks reach the page decoded, with non-ASCII text intact and answers behind base64', () => {
   const out = tempPath()
   assert.equal(cli(['build', EXAMPLE, '--out', out]).code, 0)
