@@ -9,20 +9,20 @@ import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 const root = new URL('..', import.meta.url)
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'))
 const next = `dist/.next-${process.pid}`
-const OUTPUTS = ['chunks', 'cli.js', 'index.js', 'runtime.js'] // dist/types is tsc's
+const OUTPUTS = ['chunks', 'cli.js', 'index.js', 'runtime.js', 'runtime-extras.js'] // dist/types is tsc's
 
 try {
+  // Old phones stay on old Safari; learners on them must not be locked out.
+  const browsers = ['es2019', 'chrome80', 'firefox78', 'safari13']
+  const runtime = { absWorkingDir: root.pathname, bundle: true, minify: true, target: browsers, legalComments: 'none', logLevel: 'warning' }
+  await build({ ...runtime, entryPoints: ['src/runtime/main.ts'], outfile: `${next}/runtime.js`, format: 'iife' })
+  // The second script, loaded on demand: it sets one global, the extras (src/runtime/extras-api.ts).
   await build({
-    absWorkingDir: root.pathname,
-    entryPoints: ['src/runtime/main.ts'],
-    outfile: `${next}/runtime.js`,
-    bundle: true,
-    minify: true,
+    ...runtime,
+    entryPoints: ['src/runtime/extras.ts'],
+    outfile: `${next}/runtime-extras.js`,
     format: 'iife',
-    // Old phones stay on old Safari; learners on them must not be locked out.
-    target: ['es2019', 'chrome80', 'firefox78', 'safari13'],
-    legalComments: 'none',
-    logLevel: 'warning',
+    globalName: '__coursemarkExtras',
   })
 
   await build({

@@ -35,6 +35,10 @@ export interface RuntimeManifest {
   tag: string
   /** Site base path, with leading and trailing slash. */
   base: string
+  /** URLs of the second script and its stylesheet (the progress dialog, the completion record), loaded on demand. */
+  extras: { js: string; css: string }
+  /** URL of the completion record page. */
+  record: string
   /** Dev `--open-all`: no gating, and a banner says so. */
   openAll: boolean
   /** Chapters and sections in course order (the index is not gated). */

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url'
 export interface RuntimeAssets {
   /** The runtime script, still holding the `__CM_MANIFEST__` slot. */
   js: string
+  /** The second script and its stylesheet, loaded on demand (the progress dialog, the completion record). */
+  extras: { js: string; css: string }
   css: string
 }
 
@@ -19,12 +21,21 @@ export function readRuntimeAssets(): RuntimeAssets {
   if (cached) return cached
   const root = packageRoot()
   const jsPath = join(root, 'dist', 'runtime.js')
-  if (!existsSync(jsPath))
-    throw new Error(`${jsPath} is missing: run \`npm run build\` (npm ci does it through "prepare").`)
+  const extrasPath = join(root, 'dist', 'runtime-extras.js')
+  for (const path of [jsPath, extrasPath])
+    if (!existsSync(path))
+      throw new Error(`${path} is missing: run \`npm run build\` (npm ci does it through "prepare").`)
   const css = ['src/render/layout.css', 'src/runtime/runtime.css']
     .map((p) => readFileSync(join(root, p), 'utf8'))
     .join('\n')
-  cached = { js: readFileSync(jsPath, 'utf8'), css: minifyCss(css) }
+  cached = {
+    js: readFileSync(jsPath, 'utf8'),
+    extras: {
+      js: readFileSync(extrasPath, 'utf8'),
+      css: minifyCss(readFileSync(join(root, 'src/runtime/extras.css'), 'utf8')),
+    },
+    css: minifyCss(css),
+  }
   return cached
 }
 

@@ -12,6 +12,7 @@ import type { Course, CourseOutline, OutlineEntry } from '../model/types.ts'
 import type { SiteOptions } from './types.ts'
 import { escapeHtml } from './escape.ts'
 import type { IndexAction } from './legacy-html.ts'
+import { RECORD_PATH } from './site-paths.ts'
 import type { RenderedPage } from './render-page.ts'
 import { titleHtml, titleText } from './title.ts'
 
@@ -34,6 +35,8 @@ export interface LayoutInput {
 }
 
 const RTL = /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)(-|$)/i
+/** The index's controls for moving progress and for the completion record. */
+const INDEX_MORE = { move: 'Move your progress', record: 'Your completion record' }
 const ACTION_LABELS: Record<IndexAction, string> = {
   begin: 'Begin the course',
   continue: 'Continue the course',
@@ -43,41 +46,77 @@ const ACTION_LABELS: Record<IndexAction, string> = {
 export function layoutPage({ course, rendered, entry, assets, options, dots }: LayoutInput): string {
   const page = rendered.page
   const kind = page.front.kind
-  const lang = page.front.lang ?? course.lang
-  const title =
-    kind === 'index' ? titleText(course.title) : `${titleText(page.front.title)} – ${titleText(course.title)}`
-  const home = options.base
-  const body = [
-    `<a class="cm-skip" href="#cm-main">Skip to content</a>`,
-    `<header class="cm-header"><a class="cm-home" href="${escapeHtml(home)}">${titleHtml(course.title)}</a></header>`,
-    entry ? (dots.get(entry.chapterId) ?? '') : '',
-    `<main id="cm-main" tabindex="-1">`,
+  const main = [
     `<h1 id="cm-title">${titleHtml(page.front.title)}</h1>`,
     `<noscript><p class="cm-notice">You can read every page without JavaScript, but the quizzes and your progress need it.</p></noscript>`,
     rendered.html.trimEnd(),
-    kind === 'index' ? indexExtras(course, rendered) : '',
+    kind === 'index' ? indexExtras(course, rendered, options.base) : '',
     `<div class="cm-next" id="cm-next"></div>`,
+  ]
+  return pageDocument({
+    course,
+    lang: page.front.lang ?? course.lang,
+    title: kind === 'index' ? titleText(course.title) : `${titleText(page.front.title)} – ${titleText(course.title)}`,
+    id: page.id,
+    kind,
+    authorHtml: rendered.rawHtml ? rendered.html : '',
+    dots: entry ? (dots.get(entry.chapterId) ?? '') : '',
+    main: main.filter(Boolean).join('\n'),
+    assets,
+    options,
+  })
+}
+
+/** What makes a page of the site, whatever made its content. */
+export interface PageShell {
+  course: CourseOutline
+  /** The page's language. */
+  lang: string
+  /** The document title, as text. */
+  title: string
+  /** `data-cm-page`: the page id, or a name no page can have (generated pages start with `_`). */
+  id: string
+  /** `data-cm-kind`, and the body's class. */
+  kind: string
+  /** The author's HTML in the page, whose `<style>` blocks and attributes the policy must allow. */
+  authorHtml: string
+  /** The chapter's progress dots, or nothing. */
+  dots: string
+  /** The content of `<main>`, heading included. */
+  main: string
+  assets: PageAssets
+  options: SiteOptions
+}
+
+/** A whole page: head (policy, stylesheet, script), header, dots, main, footer. */
+export function pageDocument(shell: PageShell): string {
+  const home = escapeHtml(shell.options.base)
+  const body = [
+    `<a class="cm-skip" href="#cm-main">Skip to content</a>`,
+    `<header class="cm-header"><a class="cm-home" href="${home}">${titleHtml(shell.course.title)}</a></header>`,
+    shell.dots,
+    `<main id="cm-main" tabindex="-1">`,
+    shell.main,
     `</main>`,
-    `<footer class="cm-footer"><a href="${escapeHtml(home)}">Course index</a></footer>`,
+    `<footer class="cm-footer"><a href="${home}">Course index</a></footer>`,
   ]
     .filter(Boolean)
     .join('\n')
-
-  const scripts = [`<script src="${escapeHtml(assets.js)}"></script>`]
-  if (options.devScript) scripts.push(`<script src="${escapeHtml(options.devScript)}" defer></script>`)
+  const scripts = [`<script src="${escapeHtml(shell.assets.js)}"></script>`]
+  if (shell.options.devScript) scripts.push(`<script src="${escapeHtml(shell.options.devScript)}" defer></script>`)
   return `<!doctype html>
-<html lang="${escapeHtml(lang)}" dir="${RTL.test(lang) ? 'rtl' : 'ltr'}" data-cm-page="${escapeHtml(page.id)}" data-cm-kind="${kind}">
+<html lang="${escapeHtml(shell.lang)}" dir="${RTL.test(shell.lang) ? 'rtl' : 'ltr'}" data-cm-page="${escapeHtml(shell.id)}" data-cm-kind="${shell.kind}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(rendered.rawHtml ? rendered.html : '')}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(shell.authorHtml)}">
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="${escapeHtml(assets.css)}">
+<title>${escapeHtml(shell.title)}</title>
+<link rel="stylesheet" href="${escapeHtml(shell.assets.css)}">
 ${scripts.join('\n')}
 </head>
-<body class="${kind}">
+<body class="${shell.kind}">
 ${body}
 </body>
 </html>
@@ -116,8 +155,12 @@ export function chapterDots(course: CourseOutline, base: string): Map<string | n
   return out
 }
 
-/** The index's status line, plus begin/continue/reset buttons and an outline when the author's index has none. */
-function indexExtras(course: CourseOutline, rendered: RenderedPage): string {
+/**
+ * The index's status line, begin/continue/reset buttons and an outline when
+ * the author's index has none, then "Move your progress" and the completion
+ * record's link (the runtime shows it once the course is complete).
+ */
+function indexExtras(course: CourseOutline, rendered: RenderedPage, base: string): string {
   const parts = [`<p class="cm-index-status" data-cm-status></p>`]
   const missing = (Object.keys(ACTION_LABELS) as IndexAction[]).filter((a) => !rendered.actions.has(a))
   if (missing.length) {
@@ -125,6 +168,9 @@ function indexExtras(course: CourseOutline, rendered: RenderedPage): string {
       `<p class="cm-index-actions">${missing.map((a) => `<button type="button" data-cm-action="${a}">${ACTION_LABELS[a]}</button>`).join(' ')}</p>`,
     )
   }
+  parts.push(
+    `<p class="cm-index-more"><button type="button" class="cm-secondary" data-cm-action="move">${INDEX_MORE.move}</button> <a class="cm-button cm-secondary" data-cm-action="record" href="${escapeHtml(base + RECORD_PATH)}" hidden>${INDEX_MORE.record}</a></p>`,
+  )
   if (!rendered.hasOutline) parts.push(outline(course))
   return parts.join('\n')
 }

@@ -18,6 +18,9 @@ import { renderAttempt } from './quiz.ts'
 import { type LoadedQuiz, readQuiz } from './quiz-data.ts'
 import { drawStatements } from './seeded-draw.ts'
 
+/** The strings this part adds (the older ones are still inline). */
+const en = { record: 'Your completion record' }
+
 /** The page being wired: its context, its place in the manifest, and where its controls go. */
 interface Here {
   context: PageContext
@@ -86,8 +89,10 @@ function onward(here: Here): Node[] {
     return [el('a', { class: 'cm-button', href: following.url }, name)]
   }
   const end: Node[] = [el('a', { class: 'cm-button', href: manifest.base }, 'Back to the course index')]
-  if (isComplete(manifest.pages, doneIds(here.context)))
+  if (isComplete(manifest.pages, doneIds(here.context))) {
     end.unshift(el('p', { class: 'cm-done-note' }, 'You have completed the course.'))
+    end.push(el('a', { class: 'cm-button cm-secondary', href: manifest.record }, en.record))
+  }
   return end
 }
 

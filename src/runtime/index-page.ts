@@ -8,8 +8,14 @@
  */
 import { all, el } from './dom.ts'
 import { canOpen, furthestUnlocked, isComplete } from './gate.ts'
+import { loadExtras } from './load-extras.ts'
 import { showNotices } from './notices.ts'
 import { doneIds, openLimit, type PageContext } from './page-context.ts'
+
+/** The strings this part adds (the older ones are still inline). */
+const en = {
+  cannotLoad: 'This needs a part of the course that could not be loaded. Check your connection and try again.',
+}
 
 /** Bring links, buttons and status in line with the current progress. */
 function render(context: PageContext): void {
@@ -36,6 +42,7 @@ function render(context: PageContext): void {
   show('begin', !started)
   show('continue', started && !complete)
   show('reset', started)
+  show('record', complete)
   for (const status of all('[data-cm-status]')) {
     status.textContent = complete ? 'You have completed the course. Every page is open for review.' : ''
   }
@@ -72,10 +79,40 @@ function confirmReset(onReset: () => void): void {
   dialog.showModal()
 }
 
+/** Open "Move your progress", with a progress link's code if one was opened; say so if it cannot load. */
+function openMove(context: PageContext, opener: HTMLElement | null, incoming: string | null): void {
+  loadExtras(context.manifest.extras).then(
+    (extras) => extras.openMoveDialog(context, { opener, incoming, changed: () => render(context) }),
+    () => {
+      for (const status of all('[data-cm-status]')) status.textContent = en.cannotLoad
+    },
+  )
+}
+
+/**
+ * The code of a progress link (`#progress=…`), taken off the address at
+ * once so that a reload, a bookmark or a shared screen does not carry it on.
+ */
+function takeIncomingCode(): string | null {
+  const match = /^#progress=(.*)$/.exec(location.hash)
+  if (!match) return null
+  history.replaceState(history.state, '', location.pathname + location.search)
+  try {
+    return decodeURIComponent(match[1] ?? '')
+  } catch {
+    return match[1] ?? ''
+  }
+}
+
 /** Wire the index page. */
 export function wireIndexPage(context: PageContext): void {
   const pages = context.manifest.pages
   render(context)
+  for (const button of all('[data-cm-action="move"]')) {
+    button.addEventListener('click', () => openMove(context, button, null))
+  }
+  const incoming = takeIncomingCode()
+  if (incoming !== null) openMove(context, null, incoming)
   const go = (url: string | undefined) => {
     if (url) location.assign(url)
   }

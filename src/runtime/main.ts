@@ -9,11 +9,23 @@ import type { RuntimeManifest } from '../page-contract.ts'
 import { wireCoursePage } from './course-page.ts'
 import { redirectFor } from './gate.ts'
 import { wireIndexPage } from './index-page.ts'
+import { askToKeepStorage } from './keep-storage.ts'
+import { loadExtras } from './load-extras.ts'
+import { showNotices } from './notices.ts'
 import type { PageContext } from './page-context.ts'
 import { openBrowserHome } from './browser-home.ts'
 import { makeSeed, openProgressStore } from './progress-store.ts'
 
 declare const __CM_MANIFEST__: RuntimeManifest
+
+/** The completion record page: its content comes with the second script. */
+function wireRecordPage(context: PageContext): void {
+  showNotices(context)
+  loadExtras(context.manifest.extras).then(
+    (extras) => extras.showRecord(context),
+    () => {},
+  )
+}
 
 function start(manifest: RuntimeManifest): void {
   const root = document.documentElement
@@ -47,8 +59,11 @@ function start(manifest: RuntimeManifest): void {
     store.update(() => {})
     if (JSON.stringify(store.state) !== before) location.reload()
   })
+  askToKeepStorage(context)
   document.addEventListener('DOMContentLoaded', () => {
-    if (root.getAttribute('data-cm-kind') === 'index') wireIndexPage(context)
+    const kind = root.getAttribute('data-cm-kind')
+    if (kind === 'index') wireIndexPage(context)
+    else if (kind === 'record') wireRecordPage(context)
     else wireCoursePage(context)
   })
 }

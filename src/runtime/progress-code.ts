@@ -156,12 +156,12 @@ function keyFinder(course: CodeCourse): (key: string) => number {
     const found = exact.get(key)
     if (found !== undefined) return found
     let match = -1
-    for (const [i, p] of course.pages.entries()) {
-      if (p.key.length === key.length || !(p.key.startsWith(key) || key.startsWith(p.key))) continue
-      if (match >= 0) return -1
-      match = i
-    }
-    return match
+    course.pages.forEach((p, i) => {
+      if (p.key.length === key.length || !(p.key.startsWith(key) || key.startsWith(p.key))) return
+      match = match === -1 ? i : -2
+    })
+    // -2: more than one page begins with the key, so it names none of them for sure.
+    return Math.max(match, -1)
   }
 }
 

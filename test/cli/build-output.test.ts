@@ -30,7 +30,7 @@ function quizOf(html: string) {
   }
 }
 
-test('build writes the sample course at clean URLs with one hashed stylesheet and script', () => {
+test('build writes the sample course at clean URLs with one hashed stylesheet and script, and the extras', () => {
   const out = tempPath()
   const r = cli(['build', EXAMPLE, '--out', out])
   assert.equal(r.code, 0, r.stderr)
@@ -39,10 +39,14 @@ test('build writes the sample course at clean URLs with one hashed stylesheet an
   const files = [...siteTree(out).keys()].sort()
   assert.ok(files.includes('index.html'))
   assert.ok(files.includes('how-this-course-works/index.html'))
+  assert.ok(files.includes('completion-record/index.html'))
   const assets = files.filter((f) => f.startsWith('assets/'))
-  assert.equal(assets.length, 2)
+  assert.equal(assets.length, 4)
   assert.ok(assets.some((f) => /^assets\/coursemark\.[0-9a-f]{10}\.css$/.test(f)))
   assert.ok(assets.some((f) => /^assets\/coursemark\.[0-9a-f]{10}\.js$/.test(f)))
+  // Loaded only when a learner opens the progress dialog or the completion record.
+  assert.ok(assets.some((f) => /^assets\/coursemark-extras\.[0-9a-f]{10}\.css$/.test(f)))
+  assert.ok(assets.some((f) => /^assets\/coursemark-extras\.[0-9a-f]{10}\.js$/.test(f)))
 })
 
 test('every built page is a complete, accessible, self-contained document', () => {
@@ -86,9 +90,11 @@ test('--base prefixes every asset, page link and the runtime manifest', () => {
   assert.match(page, /<a class="cm-dot" href="\/course\/how-this-course-works\/"/)
   const intro = readFileSync(join(out, 'how-this-course-works', 'index.html'), 'utf8')
   assert.match(intro, /<a href="\/course\/">course index<\/a>/, 'a relative link to index.md becomes the index URL')
-  const js = readdirSync(join(out, 'assets')).find((f) => f.endsWith('.js'))!
+  const js = readdirSync(join(out, 'assets')).find((f) => /^coursemark\.[0-9a-f]+\.js$/.test(f))!
   const script = readFileSync(join(out, 'assets', js), 'utf8')
   assert.ok(script.includes('"base":"/course/"'))
+  assert.ok(script.includes('"record":"/course/completion-record/"'))
+  assert.match(script, /"extras":\{"js":"\/course\/assets\/coursemark-extras\.[0-9a-f]{10}\.js","css":"\/course\/assets\/coursemark-extras\.[0-9a-f]{10}\.css"\}/)
   assert.ok(script.includes('"url":"/course/getting-started/"'))
 })
 

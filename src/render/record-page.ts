@@ -1,0 +1,47 @@
+/**
+ * The completion record page: a page of the site like the others, whose
+ * content the runtime makes from the learner's progress (src/runtime/
+ * record-page.ts), since only their browser knows it. It is published at
+ * RECORD_PATH (site-paths.ts), whose name starts with no `_` so that every
+ * static host serves it.
+ */
+import type { CourseOutline } from '../model/types.ts'
+import { type PageAssets, pageDocument } from './layout.ts'
+import type { SiteOptions } from './types.ts'
+import { escapeHtml } from './escape.ts'
+import { titleHtml, titleText } from './title.ts'
+
+/** Every string of the record page the build writes. */
+const en = {
+  title: 'Your completion record',
+  noScript: 'Your completion record is made by your browser from the progress it keeps, so it needs JavaScript.',
+}
+
+/** The record page of `course`; `version` names the build (a hash of it). */
+export function layoutRecordPage(
+  course: CourseOutline,
+  { assets, options, version }: { assets: PageAssets; options: SiteOptions; version: string },
+): string {
+  return pageDocument({
+    course,
+    lang: course.lang,
+    title: `${en.title} – ${titleText(course.title)}`,
+    // `_` starts no page id: the gate leaves this page open.
+    id: '_record',
+    kind: 'record',
+    authorHtml: '',
+    dots: '',
+    main: [
+      `<h1 id="cm-title">${en.title}</h1>`,
+      `<noscript><p class="cm-notice">${en.noScript}</p></noscript>`,
+      `<div class="cm-record" id="cm-record" data-cm-version="${escapeHtml(version)}"></div>`,
+      // The sections' titles, for the runtime's table: the manifest every page loads carries none.
+      `<ul hidden>${course.sequence
+        .filter((p) => p.page.front.kind === 'section')
+        .map((p) => `<li data-cm-title-of="${escapeHtml(p.page.id)}">${titleHtml(p.page.front.title)}</li>`)
+        .join('')}</ul>`,
+    ].join('\n'),
+    assets,
+    options,
+  })
+}

@@ -1,0 +1,25 @@
+/**
+ * What the second script (extras.ts, bundled apart and loaded only when a
+ * learner needs it) offers the runtime every page loads: the dialog that
+ * moves progress between devices and the completion record. Types, and the
+ * name of the global it sets, so that importing this adds almost nothing to
+ * the first script.
+ */
+import type { PageContext } from './page-context.ts'
+
+export interface Extras {
+  /**
+   * Open the "Move your progress" dialog. `incoming` is a code from a
+   * progress link, offered for adding; `changed` runs after progress was
+   * added; focus goes back to `opener` (if any) when the dialog closes.
+   */
+  openMoveDialog(
+    context: PageContext,
+    options: { opener: HTMLElement | null; incoming: string | null; changed: () => void },
+  ): void
+  /** Fill the completion record page (`#cm-record`) from the learner's progress. */
+  showRecord(context: PageContext): void
+}
+
+/** The global the second script sets (esbuild's `globalName`). */
+export const EXTRAS_GLOBAL = '__coursemarkExtras'

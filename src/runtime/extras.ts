@@ -1,0 +1,12 @@
+/**
+ * The second script: what a learner needs only now and then, bundled apart
+ * (scripts/build.mjs) and loaded by load-extras.ts when first asked for, so
+ * that every page's first visit stays small. Its exports become the global
+ * the runtime reads as `Extras`; typing them so keeps the two in step.
+ */
+import type { Extras } from './extras-api.ts'
+import { openMoveDialog as openMove } from './move-dialog.ts'
+import { showRecord as show } from './record-page.ts'
+
+export const openMoveDialog: Extras['openMoveDialog'] = openMove
+export const showRecord: Extras['showRecord'] = show
