@@ -14,7 +14,14 @@ const OUTPUTS = ['chunks', 'cli.js', 'index.js', 'runtime.js', 'runtime-extras.j
 try {
   // Old phones stay on old Safari; learners on them must not be locked out.
   const browsers = ['es2019', 'chrome80', 'firefox78', 'safari13']
-  const runtime = { absWorkingDir: root.pathname, bundle: true, minify: true, target: browsers, legalComments: 'none', logLevel: 'warning' }
+  const runtime = {
+    absWorkingDir: root.pathname,
+    bundle: true,
+    minify: true,
+    target: browsers,
+    legalComments: 'none',
+    logLevel: 'warning',
+  }
   await build({ ...runtime, entryPoints: ['src/runtime/main.ts'], outfile: `${next}/runtime.js`, format: 'iife' })
   // The second script, loaded on demand: it sets one global, the extras (src/runtime/extras-api.ts).
   await build({

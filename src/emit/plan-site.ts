@@ -108,8 +108,7 @@ function buildVersion(
 ): string {
   const hash = createHash('sha256')
   const parts = [runtime.js, runtime.extras.js, runtime.extras.css, runtime.css]
-  for (const part of [...parts, JSON.stringify(manifestOf(course, options, null))])
-    hash.update(part).update('\0')
+  for (const part of [...parts, JSON.stringify(manifestOf(course, options, null))]) hash.update(part).update('\0')
   for (const page of [course.index, ...course.sequence.map((p) => p.page)])
     hash.update(`${page.path}\0${rendered.get(page.id)?.html ?? ''}\0`)
   for (const s of course.statics) hash.update(`${s.path}\0`)

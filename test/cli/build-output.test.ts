@@ -94,7 +94,10 @@ test('--base prefixes every asset, page link and the runtime manifest', () => {
   const script = readFileSync(join(out, 'assets', js), 'utf8')
   assert.ok(script.includes('"base":"/course/"'))
   assert.ok(script.includes('"record":"/course/completion-record/"'))
-  assert.match(script, /"extras":\{"js":"\/course\/assets\/coursemark-extras\.[0-9a-f]{10}\.js","css":"\/course\/assets\/coursemark-extras\.[0-9a-f]{10}\.css"\}/)
+  assert.match(
+    script,
+    /"extras":\{"js":"\/course\/assets\/coursemark-extras\.[0-9a-f]{10}\.js","css":"\/course\/assets\/coursemark-extras\.[0-9a-f]{10}\.css"\}/,
+  )
   assert.ok(script.includes('"url":"/course/getting-started/"'))
 })
 

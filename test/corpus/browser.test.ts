@@ -14,6 +14,9 @@ import {
   cannotRun,
   CORPUS,
   currentId,
+  finishCourse,
+  pdfPages,
+  printedText,
   firstWrong,
   landOn,
   pageWhere,
@@ -113,6 +116,31 @@ describe('the reference course in a browser', { skip: skip ?? false }, () => {
       await visit(page, built.served, built.site.index.path)
       found.push(...(await axeViolations(page)).map((v) => `index in progress: ${v}`))
       assert.deepEqual(found, [])
+    })
+  })
+
+  // The corpus has 53 sections (and 5 chapter pages); the record lists the sections.
+  it('prints the finished course’s completion record on one A4 or Letter sheet, with the name, the title and every section', async () => {
+    await withBrowser(built.served, async ({ page, watch }) => {
+      await finishCourse(page, built.served, built.site)
+      await visit(page, built.served, built.site.index.path)
+      // Every outline link is open now: each must stay a 24 px target under the index's own heading CSS.
+      assert.deepEqual(await axeViolations(page), [], 'the finished index')
+      await page.getByRole('link', { name: 'Your completion record' }).click()
+      await page.getByRole('textbox', { name: /name/ }).fill('Ada Lovelace')
+      assert.deepEqual(await axeViolations(page), [], 'the record page')
+      const sections = built.site.pages.filter((p) => p.kind === 'section')
+      assert.equal(sections.length, 53)
+      const printed = await printedText(page)
+      assert.ok(printed.includes('Ada Lovelace') && printed.includes('Training Index'), printed.slice(0, 300))
+      await page.emulateMedia({ media: 'print' })
+      const rows = page.getByRole('table', { name: 'Sections passed' }).locator('tbody tr')
+      assert.equal(await rows.count(), 53)
+      for (const [i, section] of sections.entries())
+        assert.equal(await rows.nth(i).locator('th').isVisible(), true, `${section.id} is printed`)
+      for (const format of ['A4', 'Letter'])
+        assert.equal(pdfPages(await page.pdf({ format })), 1, `one ${format} sheet`)
+      assertClean(watch)
     })
   })
 })

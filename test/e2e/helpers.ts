@@ -519,6 +519,43 @@ export async function storageKeys(page: Page): Promise<string[]> {
 }
 
 // ---------------------------------------------------------------------------
+// The completion record
+// ---------------------------------------------------------------------------
+
+/** Give the browser on `site` progress with every page done (dated, with attempts), as a finished learner has. */
+export async function finishCourse(page: Page, served: Served, site: Site): Promise<void> {
+  await visit(page, served, site.index.path)
+  const key = (await storageKeys(page)).find((k) => k.endsWith(':v2'))
+  assert.ok(key, 'the index stored progress')
+  const passed = Object.fromEntries(
+    site.pages.map((p, i) => [
+      p.id,
+      {
+        at: new Date(Date.UTC(2025, 4, 1 + Math.floor(i / 10), 9, i)).toISOString(),
+        attempts: p.quiz ? 1 + (i % 3) : 0,
+        from: 'here',
+      },
+    ]),
+  )
+  const state = { v: 2, seed: 'feedc0de12345678', done: site.pages.map((p) => p.id), attempts: {}, passed }
+  await page.evaluate(`localStorage.setItem(${JSON.stringify(key)}, ${JSON.stringify(JSON.stringify(state))})`)
+}
+
+/** Pages in a PDF made by Chromium (each page object is `/Type /Page`). */
+export function pdfPages(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length
+}
+
+/** The record page's text as printed: what print media shows, whitespace collapsed. */
+export async function printedText(page: Page): Promise<string> {
+  await page.emulateMedia({ media: 'print' })
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText leaves out what print hides, which is the point.
+  const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ')
+  await page.emulateMedia({ media: 'screen' })
+  return text
+}
+
+// ---------------------------------------------------------------------------
 // Accessibility
 // ---------------------------------------------------------------------------
 
