@@ -5,7 +5,7 @@
 //   cli ─► dev ─► pipeline ─► emit ─► render ─► model ─► load
 //    └──► check, author ──────────────┘
 //   diagnostics/ and page-contract.ts are below them all; runtime/ stands
-//   apart and takes only types, and only from page-contract.ts.
+//   apart and takes only types, and only from page-contract.ts; so does worker/.
 //
 // dependency-cruiser resolves each import to the file it loads and knows a
 // type-only import from one that loads code, which Biome's import rules
@@ -76,6 +76,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/runtime/' },
       to: { path: '^src/', pathNot: '^src/(runtime/|page-contract\\.ts$)' },
+    },
+    {
+      name: 'worker-imports-only-the-contract',
+      comment: 'The service worker is bundled alone: from the build it may import types of page-contract.ts only.',
+      severity: 'error',
+      from: { path: '^src/worker/' },
+      to: { path: '^src/', pathNot: '^src/(worker/|page-contract\\.ts$)' },
+    },
+    {
+      name: 'worker-imports-only-types',
+      comment: 'What the worker imports from the build must be types only.',
+      severity: 'error',
+      from: { path: '^src/worker/' },
+      to: { path: '^src/page-contract\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'runtime-imports-only-types',

@@ -9,7 +9,7 @@ import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 const root = new URL('..', import.meta.url)
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'))
 const next = `dist/.next-${process.pid}`
-const OUTPUTS = ['chunks', 'cli.js', 'index.js', 'runtime.js', 'runtime-extras.js'] // dist/types is tsc's
+const OUTPUTS = ['chunks', 'cli.js', 'index.js', 'runtime.js', 'runtime-extras.js', 'service-worker.js'] // dist/types is tsc's
 
 try {
   // Old phones stay on old Safari; learners on them must not be locked out.
@@ -30,6 +30,12 @@ try {
     outfile: `${next}/runtime-extras.js`,
     format: 'iife',
     globalName: '__coursemarkExtras',
+  })
+  await build({
+    ...runtime,
+    entryPoints: ['src/worker/service-worker.ts'],
+    outfile: `${next}/service-worker.js`,
+    format: 'iife',
   })
 
   await build({

@@ -39,6 +39,8 @@ export interface RuntimeManifest {
   extras: { js: string; css: string }
   /** URL of the completion record page. */
   record: string
+  /** URL of the service worker to register (scope: `base`), or null when the course is not kept offline. */
+  worker: string | null
   /** Dev `--open-all`: no gating, and a banner says so. */
   openAll: boolean
   /** Chapters and sections in course order (the index is not gated). */
@@ -76,4 +78,20 @@ export interface RuntimeQuiz {
   bank: string
   /** The whole bank. */
   items: RuntimeQuizItem[]
+}
+
+/**
+ * What the service worker knows (src/worker/service-worker.ts), built into
+ * it in place of `__CM_OFFLINE__`: a new build changes it, and so the
+ * browser finds the new worker.
+ */
+export interface RuntimeOffline {
+  /** The Cache API cache the course's files go in (one per base). */
+  cache: string
+  /** Site base path, with leading and trailing slash. */
+  base: string
+  /** True when every file is fetched on install; false (a course over the size limit) caches as visited. */
+  whole: boolean
+  /** Every file of the site but the worker: URL path (a page as its folder, `/base/s1/`) and revision (a content hash). */
+  files: Array<[string, string]>
 }

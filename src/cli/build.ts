@@ -2,6 +2,7 @@
 import { build } from '../pipeline/build.ts'
 import { countSummary, formatDiagnostics } from '../diagnostics/format.ts'
 import { styleFor } from './report-style.ts'
+import { type OfflineSummary, WHOLE_LIMIT } from '../emit/offline-worker.ts'
 
 export const BUILD_HELP = `Usage: coursemark build [COURSE_DIR] [--out DIR] [--base PATH]
 
@@ -30,7 +31,17 @@ export async function runBuild(args: { dir: string; out: string; base: string })
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   const extra = countSummary(result.diagnostics)
   process.stdout.write(
-    `Built ${course.sequence.length + 1} pages (${quizzes.length} quizzes, ${statements} statements) into ${args.out} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}${extra ? ` with ${extra}` : ''}.\n`,
+    `Built ${course.sequence.length + 1} pages (${quizzes.length} quizzes, ${statements} statements) of course "${course.id}" into ${args.out} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}${extra ? ` with ${extra}` : ''}.\n`,
   )
+  process.stdout.write(`${offlineLine(result.plan!.offline)}\n`)
   return 0
+}
+
+/** What the summary says about keeping the course offline. */
+export function offlineLine(offline: OfflineSummary): string {
+  const size = `${(offline.bytes / 1e6).toFixed(1)} MB`
+  if (offline.mode === 'off') return 'Offline: off (`offline: false` in the index), so the course needs the network.'
+  if (offline.mode === 'visited')
+    return `Offline: the site is ${size}, over ${WHOLE_LIMIT / 1e6} MB, so learners' browsers keep pages and files as they visit them, not all at once.`
+  return `Offline: learners' browsers keep the whole site (${size}) once they open a page online.`
 }

@@ -13,6 +13,8 @@ export interface RuntimeAssets {
   /** The second script and its stylesheet, loaded on demand (the progress dialog, the completion record). */
   extras: { js: string; css: string }
   css: string
+  /** The service worker, still holding the `__CM_OFFLINE__` slot. */
+  worker: string
 }
 
 let cached: RuntimeAssets | null = null
@@ -22,7 +24,8 @@ export function readRuntimeAssets(): RuntimeAssets {
   const root = packageRoot()
   const jsPath = join(root, 'dist', 'runtime.js')
   const extrasPath = join(root, 'dist', 'runtime-extras.js')
-  for (const path of [jsPath, extrasPath])
+  const workerPath = join(root, 'dist', 'service-worker.js')
+  for (const path of [jsPath, extrasPath, workerPath])
     if (!existsSync(path))
       throw new Error(`${path} is missing: run \`npm run build\` (npm ci does it through "prepare").`)
   const css = ['src/render/layout.css', 'src/runtime/runtime.css']
@@ -35,6 +38,7 @@ export function readRuntimeAssets(): RuntimeAssets {
       css: minifyCss(readFileSync(join(root, 'src/runtime/extras.css'), 'utf8')),
     },
     css: minifyCss(css),
+    worker: readFileSync(workerPath, 'utf8'),
   }
   return cached
 }

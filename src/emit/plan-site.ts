@@ -2,19 +2,22 @@
  * Stage 6, plan site: every file of the site, with its contents (each page
  * laid out by render/layout.ts), and nothing written. Pure, so a build can be
  * checked, served from memory by `dev`, or written atomically by
- * write-site.ts.
+ * write-site.ts. Besides the course's pages and files: the hashed runtime
+ * (runtime-manifest.ts), its extras, the completion record page and the
+ * service worker (offline-worker.ts).
  */
 import { createHash } from 'node:crypto'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Course } from '../model/types.ts'
-import type { RuntimeManifest } from '../page-contract.ts'
-import type { SiteOptions } from '../render/types.ts'
 import { chapterDots, layoutPage, type PageAssets } from '../render/layout.ts'
 import { layoutRecordPage } from '../render/record-page.ts'
-import { RECORD_PATH } from '../render/site-paths.ts'
 import type { RenderedPage } from '../render/render-page.ts'
+import { RECORD_PATH, WORKER_PATH } from '../render/site-paths.ts'
+import type { SiteOptions } from '../render/types.ts'
 import type { RuntimeAssets } from './assets.ts'
-import { courseTag, pageKeys } from './page-keys.ts'
+import type { FileRevision } from './file-revisions.ts'
+import { type OfflineSummary, offlineWorker, removingWorker } from './offline-worker.ts'
+import { buildVersion, manifestOf, withManifest } from './runtime-manifest.ts'
 
 /** One file of the site: text or bytes to write, or a source file to copy. */
 export type SiteFile = { path: string; data: string } | { path: string; copyFrom: string }
@@ -23,25 +26,31 @@ export interface SitePlan {
   /** By output path, relative to the site root, with forward slashes. */
   files: Map<string, SiteFile>
   diagnostics: Diagnostic[]
+  /** How the site is kept offline, for the build's summary. */
+  offline: OfflineSummary
 }
 
-const MANIFEST_SLOT = '__CM_MANIFEST__'
+/** What planning needs besides the course. */
+export interface PlanInput {
+  rendered: ReadonlyMap<string, RenderedPage>
+  runtime: RuntimeAssets
+  options: SiteOptions
+  /** Revision and size of each static file; null when no worker is wanted (`dev`). */
+  statics: ReadonlyMap<string, FileRevision> | null
+}
 
-export function planSite(
-  course: Course,
-  rendered: ReadonlyMap<string, RenderedPage>,
-  runtime: RuntimeAssets,
-  options: SiteOptions,
-): SitePlan {
+export function planSite(course: Course, { rendered, runtime, options, statics }: PlanInput): SitePlan {
   const files = new Map<string, SiteFile>()
   const diagnostics: Diagnostic[] = []
   const add = (file: SiteFile) => files.set(file.path, file)
+  const offline = course.offline && statics !== null && !options.devScript
 
   const extrasPath = `assets/coursemark-extras.${contentHash(runtime.extras.js)}.js`
   const extrasCssPath = `assets/coursemark-extras.${contentHash(runtime.extras.css)}.css`
   const manifest = manifestOf(course, options, {
     extras: { js: options.base + extrasPath, css: options.base + extrasCssPath },
     record: options.base + RECORD_PATH,
+    worker: offline ? options.base + WORKER_PATH : null,
   })
   const js = withManifest(runtime.js, manifest)
   const jsPath = `assets/coursemark.${contentHash(js)}.js`
@@ -51,7 +60,32 @@ export function planSite(
   add({ path: extrasCssPath, data: runtime.extras.css })
   add({ path: cssPath, data: runtime.css })
   const assets: PageAssets = { css: options.base + cssPath, js: options.base + jsPath }
+  addPages(course, { rendered, runtime, options, statics }, assets, add, diagnostics)
 
+  for (const s of course.statics) {
+    if (files.has(s.path) || s.path.startsWith('assets/coursemark') || s.path === WORKER_PATH) {
+      diagnostics.push(clash(s.path, 'a file coursemark writes'))
+      continue
+    }
+    add({ path: s.path, copyFrom: s.absPath })
+  }
+  if (!offline) {
+    add({ path: WORKER_PATH, data: removingWorker(options.base) })
+    return { files, diagnostics, offline: { mode: 'off', bytes: 0 } }
+  }
+  const worker = offlineWorker(runtime.worker, revisionsOf(files, statics), options.base)
+  add({ path: WORKER_PATH, data: worker.data })
+  return { files, diagnostics, offline: worker.summary }
+}
+
+/** The index, the chapters and sections, and the completion record page. */
+function addPages(
+  course: Course,
+  { rendered, runtime, options }: PlanInput,
+  assets: PageAssets,
+  add: (file: SiteFile) => void,
+  diagnostics: Diagnostic[],
+): void {
   const dots = chapterDots(course, options.base)
   const index = rendered.get(course.index.id)
   if (index)
@@ -66,21 +100,27 @@ export function planSite(
   }
   const record = `${RECORD_PATH}index.html`
   const taken = course.sequence.find((p) => `${p.page.path}index.html` === record)
-  if (taken) diagnostics.push(clash(taken.page.file, `${RECORD_PATH}, where the completion record goes`))
-  else {
-    // dev previews have no version: hashing every page would change the record page on every edit.
-    const version = options.devScript ? 'dev' : buildVersion(course, rendered, runtime, options)
-    add({ path: record, data: layoutRecordPage(course, { assets, options, version }) })
+  if (taken) {
+    diagnostics.push(clash(taken.page.file, `${RECORD_PATH}, where the completion record goes`))
+    return
   }
+  // dev previews have no version: hashing every page would change the record page on every edit.
+  const version = options.devScript ? 'dev' : buildVersion(course, rendered, runtime, options)
+  add({ path: record, data: layoutRecordPage(course, { assets, options, version }) })
+}
 
-  for (const s of course.statics) {
-    if (files.has(s.path) || s.path.startsWith('assets/coursemark')) {
-      diagnostics.push(clash(s.path, 'a file coursemark writes'))
-      continue
-    }
-    add({ path: s.path, copyFrom: s.absPath })
+/** Every planned file's revision and size: hashed here for written files, read before for copied ones. */
+function revisionsOf(
+  files: ReadonlyMap<string, SiteFile>,
+  statics: ReadonlyMap<string, FileRevision>,
+): Map<string, FileRevision> {
+  const out = new Map<string, FileRevision>()
+  for (const file of files.values()) {
+    const stat =
+      'data' in file ? { rev: contentHash(file.data), size: Buffer.byteLength(file.data) } : statics.get(file.path)
+    if (stat) out.set(file.path, stat)
   }
-  return { files, diagnostics }
+  return out
 }
 
 /** A course file published where coursemark writes one of its own. */
@@ -93,57 +133,6 @@ function clash(file: string, what: string): Diagnostic {
     column: 0,
     hint: 'Rename or move this file.',
   })
-}
-
-/**
- * The course version the completion record names: a hash of what makes the
- * site (every page as rendered, the files copied, the runtime, the options),
- * so that any change to the course or to coursemark makes a new one.
- */
-function buildVersion(
-  course: Course,
-  rendered: ReadonlyMap<string, RenderedPage>,
-  runtime: RuntimeAssets,
-  options: SiteOptions,
-): string {
-  const hash = createHash('sha256')
-  const parts = [runtime.js, runtime.extras.js, runtime.extras.css, runtime.css]
-  for (const part of [...parts, JSON.stringify(manifestOf(course, options, null))]) hash.update(part).update('\0')
-  for (const page of [course.index, ...course.sequence.map((p) => p.page)])
-    hash.update(`${page.path}\0${rendered.get(page.id)?.html ?? ''}\0`)
-  for (const s of course.statics) hash.update(`${s.path}\0`)
-  return hash.digest('hex').slice(0, 10)
-}
-
-/** The URLs a manifest names; null for a manifest only hashed into the build's version. */
-type ManifestLinks = Pick<RuntimeManifest, 'extras' | 'record'>
-
-/** What every page's script knows about the course before the page paints. */
-export function manifestOf(course: Course, options: SiteOptions, links: ManifestLinks | null): RuntimeManifest {
-  const keys = pageKeys(course.sequence.map((p) => p.page.id))
-  return {
-    v: 1,
-    course: course.id,
-    tag: courseTag(course.id),
-    ...(links ?? { extras: { js: '', css: '' }, record: '' }),
-    base: options.base,
-    openAll: options.openAll,
-    pages: course.sequence.map((p, i) => ({
-      id: p.page.id,
-      url: options.base + encodeURI(p.page.path),
-      kind: p.page.front.kind === 'chapter' ? 'c' : 's',
-      quiz: p.quiz ? 1 : 0,
-      key: keys[i]!,
-    })),
-  }
-}
-
-function withManifest(js: string, manifest: RuntimeManifest): string {
-  const at = js.indexOf(MANIFEST_SLOT)
-  if (at < 0 || js.indexOf(MANIFEST_SLOT, at + 1) >= 0)
-    throw new Error(`the runtime bundle must refer to ${MANIFEST_SLOT} exactly once`)
-  // JSON is a JavaScript expression; </script> cannot occur in an external file's context.
-  return js.slice(0, at) + JSON.stringify(manifest) + js.slice(at + MANIFEST_SLOT.length)
 }
 
 export function contentHash(data: string): string {

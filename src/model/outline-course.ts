@@ -134,8 +134,11 @@ function outline(index: Page, gated: Page[], statics: StaticFile[], collection: 
   })
 
   const data = index.front.data
+  const pinned = typeof data['course_id'] === 'string' && data['course_id'] !== ''
   return {
-    id: typeof data['course_id'] === 'string' && data['course_id'] ? data['course_id'] : collection,
+    id: pinned ? (data['course_id'] as string) : collection,
+    idPinned: pinned,
+    offline: data['offline'] !== false,
     title: typeof data['course_title'] === 'string' && data['course_title'] ? data['course_title'] : index.front.title,
     lang: index.front.lang ?? 'en',
     index,

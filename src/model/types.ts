@@ -96,6 +96,10 @@ export interface CourseOutline {
   statics: StaticFile[]
   /** Name under which Liquid sees the pages (`site.<collection>`): the course folder's name. */
   collection: string
+  /** False when the index's front matter says `offline: false`: the site then registers no service worker. */
+  offline: boolean
+  /** True when the index names the course id (`course_id`); false when it defaults to the folder's name. */
+  idPinned: boolean
 }
 
 /** The whole course: the outline with every page's quiz (model/course-with-quizzes.ts). */

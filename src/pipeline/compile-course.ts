@@ -19,6 +19,7 @@
 import { basename, resolve } from 'node:path'
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts'
 import { readRuntimeAssets } from '../emit/assets.ts'
+import { fileRevisions } from '../emit/file-revisions.ts'
 import { planSite, type SitePlan } from '../emit/plan-site.ts'
 import { type CourseFiles, readCourse } from '../load/read-course.ts'
 import { readPages } from '../load/read-pages.ts'
@@ -86,7 +87,11 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
   const course = parsed.course
   if (found.hasErrors()) return found.result({ course, sources, rendered })
 
-  const plan = found.add(planSite(course, rendered.pages, readRuntimeAssets(), site))
+  // dev registers no service worker, so it need not read every static file for the worker's list.
+  const statics = site.devScript ? null : fileRevisions(course.statics)
+  const plan = found.add(
+    planSite(course, { rendered: rendered.pages, runtime: readRuntimeAssets(), options: site, statics }),
+  )
   return found.result({ course, sources, rendered, plan })
 }
 

@@ -209,7 +209,7 @@ export function contentSecurityPolicy(authorHtml: string): string {
   const styleSrc = ["'self'", ...(attrs ? ["'unsafe-hashes'"] : []), ...[...hashes].map((h) => `'sha256-${h}'`)].join(
     ' ',
   )
-  return `default-src 'none'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'`
+  return `default-src 'none'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'`
 }
 
 function sha256(text: string): string {

@@ -5,3 +5,6 @@
 
 /** The completion record page (render/record-page.ts). */
 export const RECORD_PATH = 'completion-record/'
+
+/** The service worker (emit/offline-worker.ts): at the base, so that its scope is the whole course. */
+export const WORKER_PATH = 'coursemark-sw.js'

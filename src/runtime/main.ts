@@ -11,6 +11,7 @@ import { redirectFor } from './gate.ts'
 import { wireIndexPage } from './index-page.ts'
 import { askToKeepStorage } from './keep-storage.ts'
 import { loadExtras } from './load-extras.ts'
+import { keepOffline } from './offline.ts'
 import { showNotices } from './notices.ts'
 import type { PageContext } from './page-context.ts'
 import { openBrowserHome } from './browser-home.ts'
@@ -60,6 +61,7 @@ function start(manifest: RuntimeManifest): void {
     if (JSON.stringify(store.state) !== before) location.reload()
   })
   askToKeepStorage(context)
+  keepOffline(context)
   document.addEventListener('DOMContentLoaded', () => {
     const kind = root.getAttribute('data-cm-kind')
     if (kind === 'index') wireIndexPage(context)

@@ -34,7 +34,10 @@ test('build writes the sample course at clean URLs with one hashed stylesheet an
   const out = tempPath()
   const r = cli(['build', EXAMPLE, '--out', out])
   assert.equal(r.code, 0, r.stderr)
-  assert.match(r.stdout, /^Built 11 pages \(5 quizzes, 36 statements\) into .+ in \d+ ms\.\n$/)
+  assert.match(
+    r.stdout,
+    /^Built 11 pages \(5 quizzes, 36 statements\) of course "listening-basics" into .+ in \d+ ms\.\nOffline: learners' browsers keep the whole site \(0\.\d MB\) once they open a page online\.\n$/,
+  )
   assert.equal(r.stderr, '')
   const files = [...siteTree(out).keys()].sort()
   assert.ok(files.includes('index.html'))

@@ -1,0 +1,65 @@
+/**
+ * The runtime manifest (page-contract.ts), built into the hashed script so
+ * every page knows the course before it paints, and the build's version.
+ */
+import { createHash } from 'node:crypto'
+import type { Course } from '../model/types.ts'
+import type { RuntimeManifest } from '../page-contract.ts'
+import type { RenderedPage } from '../render/render-page.ts'
+import type { SiteOptions } from '../render/types.ts'
+import type { RuntimeAssets } from './assets.ts'
+import { courseTag, pageKeys } from './page-keys.ts'
+
+const MANIFEST_SLOT = '__CM_MANIFEST__'
+
+/** The URLs a manifest names; null for a manifest only hashed into the build's version. */
+export type ManifestLinks = Pick<RuntimeManifest, 'extras' | 'record' | 'worker'>
+
+/** What every page's script knows about the course before the page paints. */
+export function manifestOf(course: Course, options: SiteOptions, links: ManifestLinks | null): RuntimeManifest {
+  const keys = pageKeys(course.sequence.map((p) => p.page.id))
+  return {
+    v: 1,
+    course: course.id,
+    tag: courseTag(course.id),
+    ...(links ?? { extras: { js: '', css: '' }, record: '', worker: null }),
+    base: options.base,
+    openAll: options.openAll,
+    pages: course.sequence.map((p, i) => ({
+      id: p.page.id,
+      url: options.base + encodeURI(p.page.path),
+      kind: p.page.front.kind === 'chapter' ? 'c' : 's',
+      quiz: p.quiz ? 1 : 0,
+      key: keys[i]!,
+    })),
+  }
+}
+
+/** The runtime script with `manifest` in its slot. */
+export function withManifest(js: string, manifest: RuntimeManifest): string {
+  const at = js.indexOf(MANIFEST_SLOT)
+  if (at < 0 || js.indexOf(MANIFEST_SLOT, at + 1) >= 0)
+    throw new Error(`the runtime bundle must refer to ${MANIFEST_SLOT} exactly once`)
+  // JSON is a JavaScript expression; </script> cannot occur in an external file's context.
+  return js.slice(0, at) + JSON.stringify(manifest) + js.slice(at + MANIFEST_SLOT.length)
+}
+
+/**
+ * The course version the completion record names: a hash of what makes the
+ * site (every page as rendered, the files copied, the runtime, the options),
+ * so that any change to the course or to coursemark makes a new one.
+ */
+export function buildVersion(
+  course: Course,
+  rendered: ReadonlyMap<string, RenderedPage>,
+  runtime: RuntimeAssets,
+  options: SiteOptions,
+): string {
+  const hash = createHash('sha256')
+  const parts = [runtime.js, runtime.extras.js, runtime.extras.css, runtime.css, runtime.worker]
+  for (const part of [...parts, JSON.stringify(manifestOf(course, options, null))]) hash.update(part).update('\0')
+  for (const page of [course.index, ...course.sequence.map((p) => p.page)])
+    hash.update(`${page.path}\0${rendered.get(page.id)?.html ?? ''}\0`)
+  for (const s of course.statics) hash.update(`${s.path}\0`)
+  return hash.digest('hex').slice(0, 10)
+}
