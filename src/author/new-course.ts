@@ -6,7 +6,17 @@
 
 /** The pages of a new course in the folder `folderName`, by file name, in course order. */
 export function newCoursePages(folderName: string): Map<string, string> {
-  return scaffold(titleOf(folderName))
+  return scaffold(titleOf(folderName), idOf(folderName))
+}
+
+/** `My First Course!` → `my-first-course`: the course id, pinned so a renamed folder keeps learners' progress. */
+function idOf(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'my-course'
+  )
 }
 
 /** `my-first_course` → `My first course`. */
@@ -16,7 +26,7 @@ function titleOf(name: string): string {
 }
 
 /** The pages of a new course, by file name, in course order. */
-function scaffold(title: string): Map<string, string> {
+function scaffold(title: string, id: string): Map<string, string> {
   const quote = (s: string) => (/^[\w ]+$/.test(s) ? s : JSON.stringify(s))
   return new Map([
     [
@@ -24,12 +34,14 @@ function scaffold(title: string): Map<string, string> {
       `---
 title: ${quote(title)}
 class: index
+course_id: ${id}
 ---
 Welcome to **${title.replace(/[*_\\`[\]<>]/g, '\\$&')}**. Learners start here: the buttons and the outline
 below take them through the chapters and sections in order.
 
 This page is \`index.md\`. Write what the course is about, who it is for and
-how long it takes.
+how long it takes. Its \`course_id\` names the course in learners' browsers,
+where their progress is kept: leave it as it is, even if you rename the folder.
 `,
     ],
     [

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page } from '../load/types.ts'
+import { checkCourseId } from './check-course-id.ts'
 import { checkHeadings } from './check-headings.ts'
 import { checkLinks } from './check-links.ts'
 import { checkQuizBank } from './check-quiz-bank.ts'
@@ -33,7 +34,7 @@ export interface CourseCheckInput {
 export function checkCourse({ course, pages, base }: CourseCheckInput): Diagnostic[] {
   const files = new Set(course.statics.map((s) => s.path))
   const pageFiles = new Set([course.index, ...course.sequence.map((p) => p.page)].map((p) => p.file))
-  const out = checkSerials(course)
+  const out = [...checkCourseId(course), ...checkSerials(course)]
   const withQuiz: [Page, Quiz | null][] = [
     [course.index, null],
     ...course.sequence.map((p): [Page, Quiz | null] => [p.page, p.quiz]),

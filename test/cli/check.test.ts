@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict'
 import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { test } from 'node:test'
 import { cli, fixtureCases, item, ROOT, readFixture, validCourse, writeCourse } from '../helpers/course.ts'
 
@@ -108,12 +108,12 @@ Checked 3 pages: 2 errors.
 })
 
 test('check shows the notes a build prints, and notes alone exit 0 even with --strict', () => {
-  const index = '---\ntitle: Index\nclass: index\n---\nIntro.\n\n<script>\nlegacy()\n</script>\n'
+  const index = '---\ntitle: Index\nclass: index\ncourse_id: t\n---\nIntro.\n\n<script>\nlegacy()\n</script>\n'
   const r = cli(['check', writeCourse({ 'index.md': index }, validCourse()), '--strict'])
   assert.equal(r.code, 0)
   assert.match(
     r.stdout,
-    /^index\.md:7:1: note: Removed a <script> written for the old runtime; .* \[legacy\/script-removed\]$/m,
+    /^index\.md:8:1: note: Removed a <script> written for the old runtime; .* \[legacy\/script-removed\]$/m,
   )
   assert.match(r.stdout, /\nChecked 3 pages: 1 note\.\n$/)
 })
@@ -160,4 +160,25 @@ test('check exits 2 on bad usage and 1 on a folder that is not a course', () => 
   const r = cli(['check', join(ROOT, 'no-such-course')])
   assert.equal(r.code, 1)
   assert.match(r.stdout, /error: The course folder .* does not exist\. \[load\/no-course\]/)
+})
+
+test('check warns when the index has no course_id, naming the default and how to pin it', () => {
+  const dir = writeCourse(
+    { 'index.md': '---\ntitle: Test course\nclass: index\noffline: "no"\n---\nWelcome.\n' },
+    validCourse(),
+  )
+  const r = cli(['check', dir])
+  assert.equal(r.code, 0, r.stdout + r.stderr)
+  const folder = basename(dir)
+  assert.ok(
+    r.stdout.includes(
+      `index.md:1:1: warning: The index has no course_id, so learners' progress is stored under the course folder's name, "${folder}". [course/no-id]`,
+    ),
+    r.stdout,
+  )
+  assert.ok(r.stdout.includes(`hint: Add \`course_id: ${folder}\` to the index's front matter`), r.stdout)
+  assert.match(
+    r.stdout,
+    /index\.md:4:1: warning: offline is "no", not true or false, so the course is kept offline\. \[course\/offline-value\]/,
+  )
 })

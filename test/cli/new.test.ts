@@ -24,7 +24,10 @@ Next:
 `,
   )
   assert.deepEqual(readdirSync(dir).sort(), ['getting-started.md', 'index.md', 'quizzes.md', 'writing-pages.md'])
-  assert.match(readFileSync(join(dir, 'index.md'), 'utf8'), /^---\ntitle: My first course\nclass: index\n---\n/)
+  assert.match(
+    readFileSync(join(dir, 'index.md'), 'utf8'),
+    /^---\ntitle: My first course\nclass: index\ncourse_id: my-first-course\n---\n/,
+  )
   assert.match(
     readFileSync(join(dir, 'quizzes.md'), 'utf8'),
     /\{: data-n="2"\}\n\n- .+\n {2}- False: .+\n- .+\n {2}- True: /,
