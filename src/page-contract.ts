@@ -9,17 +9,15 @@
 export interface RuntimePage {
   /** The page id (`Page.id`). */
   id: string
-  /** Absolute URL path of the page, base included. */
+  /**
+   * Absolute URL path of the page, base included. The built script leaves
+   * it out when it is `<base><encodeURI(id)>/`, and the runtime fills it in.
+   */
   url: string
   /** `c` for a chapter opener, `s` for a section. */
   kind: 'c' | 's'
   /** 1 when the page has a quiz that must be passed; 0 otherwise. */
   quiz: 0 | 1
-  /**
-   * The page's key in progress codes: the first characters of a base32 hash
-   * of its id, as many as make every page's key differ (the same for all pages).
-   */
-  key: string
 }
 
 /**
@@ -31,8 +29,12 @@ export interface RuntimeManifest {
   v: 1
   /** Course id: the storage key is `coursemark:<course>:v2`. */
   course: string
-  /** Two base32 characters from a hash of the course id, in every progress code of the course. */
-  tag: string
+  /**
+   * How many characters of a hash of each page id make its key in progress
+   * codes (src/runtime/page-key.ts): chosen by the build so that every
+   * page's key differs.
+   */
+  keyLength: number
   /** Site base path, with leading and trailing slash. */
   base: string
   /** URLs of the second script and its stylesheet (the progress dialog, the completion record), loaded on demand. */

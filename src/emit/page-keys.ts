@@ -1,7 +1,8 @@
 /**
- * Short keys for progress codes (src/runtime/progress-code.ts): each page's
- * key is the first L characters of a hash of its id; the course tag is 2
- * characters of a hash of the course id.
+ * How long the page keys of progress codes are (src/runtime/progress-code.ts).
+ * A page's key is the first L characters of a hash of its id, made by the
+ * runtime from the manifest (src/runtime/page-key.ts); the build chooses L
+ * and checks that the course's keys all differ at it.
  *
  * Keys are prefixes of one hash, so a key made by an older build with
  * another L still names the same page, as long as no other page shares it.
@@ -10,42 +11,37 @@
  * apart) but the shortest at which n pages would rarely collide at all
  * (32^L ≥ 8n²: L = 3 up to 64 pages, 6 up to 11,585), longer if they do.
  */
-import { createHash } from 'node:crypto'
+import { hash53 } from '../model/hash.ts'
 
 /** Crockford's base32, as the runtime's progress-code.ts spells it (a test holds the two alike). */
 export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
-/** The longest key: 11 characters hold the 55 bits taken from the hash. */
-const MAX_KEY = 11
+/** The longest key: the hash gives 10 characters (its top 50 bits). */
+const MAX_KEY = 10
 
-/** 55 bits of SHA-256 of `text` as 11 base32 characters. */
-function hashDigits(text: string): string {
-  const bytes = createHash('sha256').update(text, 'utf8').digest()
-  let bits = 0n
-  for (let i = 0; i < 7; i++) bits = (bits << 8n) | BigInt(bytes[i]!)
+/** The 10 base32 digits of `text`'s hash, as the runtime's `keyDigits` makes them. */
+export function keyDigits(text: string): string {
+  let bits = Math.floor(hash53(text) / 8)
   let out = ''
-  for (let i = MAX_KEY - 1; i >= 0; i--) out += CODE_ALPHABET[Number((bits >> BigInt(i * 5 + 1)) & 31n)]
+  for (let i = 0; i < MAX_KEY; i++) {
+    out = CODE_ALPHABET[bits % 32] + out
+    bits = Math.floor(bits / 32)
+  }
   return out
 }
 
-/** The key of each page id, in the order given: all of one length, at least `keyLength(ids.length)`, all different. */
-export function pageKeys(ids: readonly string[]): string[] {
-  const hashes = ids.map(hashDigits)
-  for (let length = keyLength(ids.length); length <= MAX_KEY; length++) {
-    const keys = hashes.map((h) => h.slice(0, length))
-    if (new Set(keys).size === keys.length) return keys
+/** The key length of a course with these page ids: at least `minimumKeyLength`, longer until all keys differ. */
+export function keyLength(ids: readonly string[]): number {
+  const digits = ids.map(keyDigits)
+  for (let length = minimumKeyLength(ids.length); length <= MAX_KEY; length++) {
+    if (new Set(digits.map((d) => d.slice(0, length))).size === ids.length) return length
   }
-  throw new Error('two page ids whose hashes agree in 55 bits')
+  throw new Error('two page ids whose hashes agree in 50 bits')
 }
 
-/** The key length for a course of `pages` pages: the shortest L ≥ 2 with 32^L ≥ 8·pages². */
-export function keyLength(pages: number): number {
+/** The shortest L ≥ 2 with 32^L ≥ 8·pages². */
+export function minimumKeyLength(pages: number): number {
   let length = 2
   while (32 ** length < 8 * pages * pages) length++
   return length
-}
-
-/** The 2-character tag of a course id: a progress code of another course is refused. */
-export function courseTag(courseId: string): string {
-  return hashDigits(`course:${courseId}`).slice(0, 2)
 }

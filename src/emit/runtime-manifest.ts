@@ -8,7 +8,7 @@ import type { RuntimeManifest } from '../page-contract.ts'
 import type { RenderedPage } from '../render/render-page.ts'
 import type { SiteOptions } from '../render/types.ts'
 import type { RuntimeAssets } from './assets.ts'
-import { courseTag, pageKeys } from './page-keys.ts'
+import { keyLength } from './page-keys.ts'
 
 const MANIFEST_SLOT = '__CM_MANIFEST__'
 
@@ -17,20 +17,18 @@ export type ManifestLinks = Pick<RuntimeManifest, 'extras' | 'record' | 'worker'
 
 /** What every page's script knows about the course before the page paints. */
 export function manifestOf(course: Course, options: SiteOptions, links: ManifestLinks | null): RuntimeManifest {
-  const keys = pageKeys(course.sequence.map((p) => p.page.id))
   return {
     v: 1,
     course: course.id,
-    tag: courseTag(course.id),
+    keyLength: keyLength(course.sequence.map((p) => p.page.id)),
     ...(links ?? { extras: { js: '', css: '' }, record: '', worker: null }),
     base: options.base,
     openAll: options.openAll,
-    pages: course.sequence.map((p, i) => ({
+    pages: course.sequence.map((p) => ({
       id: p.page.id,
       url: options.base + encodeURI(p.page.path),
       kind: p.page.front.kind === 'chapter' ? 'c' : 's',
       quiz: p.quiz ? 1 : 0,
-      key: keys[i]!,
     })),
   }
 }
@@ -40,8 +38,15 @@ export function withManifest(js: string, manifest: RuntimeManifest): string {
   const at = js.indexOf(MANIFEST_SLOT)
   if (at < 0 || js.indexOf(MANIFEST_SLOT, at + 1) >= 0)
     throw new Error(`the runtime bundle must refer to ${MANIFEST_SLOT} exactly once`)
+  // A page's URL is left out when the runtime can make it (`<base><id>/`): a long course's script is shorter.
+  const pages = manifest.pages.map((p) => (p.url === defaultUrl(manifest.base, p.id) ? { ...p, url: undefined } : p))
   // JSON is a JavaScript expression; </script> cannot occur in an external file's context.
-  return js.slice(0, at) + JSON.stringify(manifest) + js.slice(at + MANIFEST_SLOT.length)
+  return js.slice(0, at) + JSON.stringify({ ...manifest, pages }) + js.slice(at + MANIFEST_SLOT.length)
+}
+
+/** The URL of page `id` when the manifest leaves it out, as the runtime's main.ts makes it. */
+function defaultUrl(base: string, id: string): string {
+  return `${base}${encodeURI(id)}/`
 }
 
 /**

@@ -13,7 +13,7 @@
  * reading and writing its own key instead of taking format 2 for garbage
  * and starting the learner afresh.
  */
-import { type HomeKind, type ProgressHome, type ProgressState, parseProgress } from './progress-state.ts'
+import { type ProgressHome, type ProgressState, parseProgress } from './progress-state.ts'
 
 /** The storage key of a course's progress (format 2). */
 export function storageKey(course: string): string {
@@ -46,108 +46,118 @@ function readFrom(storage: Storage, course: string): Found {
   return { raw: null, state: null }
 }
 
-/** The browser home of course `course` (its id). */
-export function openBrowserHome(course: string, access: StorageAccess): ProgressHome {
-  return new BrowserHome(course, access)
+/** What the first load finds: the storages that can be touched, and the progress, the session's copy first. */
+function firstLoad(access: StorageAccess, course: string) {
+  let session: Storage | null = null
+  let fromSession: ProgressState | null = null
+  try {
+    session = access.session()
+    fromSession = readFrom(session, course).state
+  } catch {
+    session = null
+  }
+  let local: Storage | null = null
+  let fromLocal: Found = { raw: null, state: null }
+  try {
+    local = access.local()
+    fromLocal = readFrom(local, course)
+  } catch {
+    // Unreadable local storage is used as if empty; the first save finds out whether it can be written.
+  }
+  const held = fromSession !== null
+  return {
+    local,
+    session,
+    held,
+    unreadable: fromLocal.raw !== null && !fromLocal.state && !held,
+    state: fromSession ?? fromLocal.state,
+  }
 }
 
 /**
- * The first `load` looks in both storages; the first `save` places the
- * progress: in `localStorage` when it takes it, else in `sessionStorage`,
- * else nowhere (memory). `sessionStorage` holds progress only while
- * `localStorage` fails; its copy is the newer one, so it wins and moves back
- * once `localStorage` works.
+ * The browser home of course `course` (its id). The first `load` looks in
+ * both storages; the first `save` places the progress: in `localStorage`
+ * when it takes it, else in `sessionStorage`, else nowhere (memory).
+ * `sessionStorage` holds progress only while `localStorage` fails; its copy
+ * is the newer one, so it wins and moves back once `localStorage` works.
+ * (Closures rather than a class: the names minify, and every page loads this.)
  */
-class BrowserHome implements ProgressHome {
-  kind: HomeKind = 'memory'
-  unreadable = false
-  failed = false
+export function openBrowserHome(course: string, access: StorageAccess): ProgressHome {
+  const key = storageKey(course)
   /** Where saves go once placed; null for memory. */
-  private storage: Storage | null = null
-  private placed = false
-  private local: Storage | null = null
-  private session: Storage | null = null
+  let storage: Storage | null = null
+  let placed = false
+  let local: Storage | null = null
+  let session: Storage | null = null
   /** True when the first load found progress in `sessionStorage`, to be moved back to `localStorage`. */
-  private held = false
-
-  constructor(
-    private readonly course: string,
-    private readonly access: StorageAccess,
-  ) {}
-
-  load(): ProgressState | null {
-    if (this.placed) {
-      try {
-        return this.storage ? readFrom(this.storage, this.course).state : null
-      } catch {
-        return null
-      }
-    }
-    let held: ProgressState | null = null
-    try {
-      this.session = this.access.session()
-      held = readFrom(this.session, this.course).state
-    } catch {
-      this.session = null
-    }
-    this.held = held !== null
-    let fromLocal: Found = { raw: null, state: null }
-    try {
-      this.local = this.access.local()
-      fromLocal = readFrom(this.local, this.course)
-    } catch {
-      // Unreadable local storage is used as if empty; the first save finds out whether it can be written.
-    }
-    this.unreadable = fromLocal.raw !== null && !fromLocal.state && !held
-    return held ?? fromLocal.state
+  let held = false
+  const home: { -readonly [K in keyof ProgressHome]: ProgressHome[K] } = {
+    kind: 'memory',
+    unreadable: false,
+    failed: false,
+    load,
+    save,
   }
 
-  save(state: ProgressState): boolean {
-    const json = JSON.stringify(state)
-    if (!this.placed) return this.place(json)
+  /** Write to `to` and make it the home's; false when it throws or is missing. */
+  function trySave(to: Storage | null, json: string): boolean {
+    if (!to) return false
     try {
-      if (this.storage) {
-        this.storage.setItem(storageKey(this.course), json)
-        return true
-      }
-    } catch {
-      this.failed = true
-    }
-    // localStorage refused (full): keep the visit going in sessionStorage.
-    if (this.storage !== this.session && this.trySave(this.session, json)) return true
-    this.storage = null
-    this.kind = 'memory'
-    return false
-  }
-
-  /** The first save: into `localStorage`, else `sessionStorage`, else memory. */
-  private place(json: string): boolean {
-    this.placed = true
-    if (this.trySave(this.local, json)) {
-      // Tidy up after the write: if that throws, localStorage still holds the progress.
-      try {
-        this.local?.removeItem(legacyStorageKey(this.course))
-        if (this.held) this.session?.removeItem(storageKey(this.course))
-      } catch {
-        // Leftovers are harmless: format 2 is read first, and a session copy only while local fails.
-      }
-      return true
-    }
-    if (this.trySave(this.session, json)) return true
-    this.kind = 'memory'
-    return false
-  }
-
-  /** Write to `storage` and make it the home's; false when it throws or is missing. */
-  private trySave(storage: Storage | null, json: string): boolean {
-    if (!storage) return false
-    try {
-      storage.setItem(storageKey(this.course), json)
+      to.setItem(key, json)
     } catch {
       return false
     }
-    this.storage = storage
-    this.kind = storage === this.local ? 'local' : 'session'
+    storage = to
+    home.kind = to === local ? 'local' : 'session'
     return true
   }
+
+  function load(): ProgressState | null {
+    if (!placed) {
+      const first = firstLoad(access, course)
+      local = first.local
+      session = first.session
+      held = first.held
+      home.unreadable = first.unreadable
+      return first.state
+    }
+    try {
+      return storage ? readFrom(storage, course).state : null
+    } catch {
+      return null
+    }
+  }
+
+  function save(state: ProgressState): boolean {
+    const json = JSON.stringify(state)
+    if (!placed) {
+      placed = true
+      if (trySave(local, json)) {
+        // Tidy up after the write: if that throws, localStorage still holds the progress.
+        try {
+          local?.removeItem(legacyStorageKey(course))
+          if (held) session?.removeItem(key)
+        } catch {
+          // Leftovers are harmless: format 2 is read first, and a session copy only while local fails.
+        }
+        return true
+      }
+    } else {
+      try {
+        if (storage) {
+          storage.setItem(key, json)
+          return true
+        }
+      } catch {
+        home.failed = true
+      }
+    }
+    // localStorage refused (blocked or full): keep the visit going in sessionStorage.
+    if (storage !== session && trySave(session, json)) return true
+    storage = null
+    home.kind = 'memory'
+    return false
+  }
+
+  return home
 }

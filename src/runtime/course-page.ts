@@ -11,6 +11,7 @@ import type { RuntimePage } from '../page-contract.ts'
 import { markDots } from './dots.ts'
 import { all, el, fill } from './dom.ts'
 import { isComplete } from './gate.ts'
+import { askToKeepStorage } from './keep-storage.ts'
 import { showNotices } from './notices.ts'
 import { doneIds, type PageContext } from './page-context.ts'
 import { recordDone } from './progress-state.ts'
@@ -76,7 +77,11 @@ function refresh(context: PageContext): void {
 
 /** Mark the page done; `attempts` is how many the quiz took (0 for a page without one). */
 function markDone(here: Here, attempts: number): void {
-  here.context.store.update((s) => recordDone(s, here.page.id, attempts, new Date().toISOString()))
+  const store = here.context.store
+  const before = [...store.state.done]
+  store.update((s) => recordDone(s, here.page.id, attempts, new Date().toISOString()))
+  if (store.kind === 'local' && !before.includes(here.page.id))
+    askToKeepStorage(here.context.manifest.pages, here.page, before)
   refresh(here.context)
 }
 

@@ -17,6 +17,10 @@ export interface Extras {
     context: PageContext,
     options: { opener: HTMLElement | null; incoming: string | null; changed: () => void },
   ): void
+  /** Ask before resetting the course; `onReset` runs if the learner confirms. */
+  confirmReset(onReset: () => void): void
+  /** Put up "A new version of this course is available" with Reload, which lets `worker` take over. */
+  offerReload(worker: ServiceWorker): void
   /** Fill the completion record page (`#cm-record`) from the learner's progress. */
   showRecord(context: PageContext): void
 }

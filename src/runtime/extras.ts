@@ -6,7 +6,11 @@
  */
 import type { Extras } from './extras-api.ts'
 import { openMoveDialog as openMove } from './move-dialog.ts'
+import { offerReload as offer } from './update-notice.ts'
 import { showRecord as show } from './record-page.ts'
+import { confirmReset as confirm } from './reset-dialog.ts'
 
 export const openMoveDialog: Extras['openMoveDialog'] = openMove
 export const showRecord: Extras['showRecord'] = show
+export const confirmReset: Extras['confirmReset'] = confirm
+export const offerReload: Extras['offerReload'] = offer

@@ -14,7 +14,8 @@ import { doneIds, openLimit, type PageContext } from './page-context.ts'
 
 /** The strings this part adds (the older ones are still inline). */
 const en = {
-  cannotLoad: 'This needs a part of the course that could not be loaded. Check your connection and try again.',
+  resetFallback: 'Reset the course? This clears your progress in this browser.',
+  cannotLoad: 'This could not be loaded: check your connection.',
 }
 
 /** Bring links, buttons and status in line with the current progress. */
@@ -49,34 +50,14 @@ function render(context: PageContext): void {
   showNotices(context)
 }
 
-/** Ask before resetting: a native modal dialog where there is one, `confirm` where not. */
-function confirmReset(onReset: () => void): void {
-  const dialog = el(
-    'dialog',
-    { class: 'cm-dialog', 'aria-labelledby': 'cm-dialog-title', 'aria-describedby': 'cm-dialog-text' },
-    el('h2', { id: 'cm-dialog-title' }, 'Reset the course?'),
-    el(
-      'p',
-      { id: 'cm-dialog-text' },
-      'This clears your progress and quiz attempts in this browser, and the course starts again from the first page.',
-    ),
-    el(
-      'form',
-      { method: 'dialog', class: 'cm-dialog-actions' },
-      el('button', { value: 'reset', class: 'cm-button cm-danger' }, 'Reset progress'),
-      el('button', { value: 'cancel', class: 'cm-button cm-secondary', autofocus: '' }, 'Cancel'),
-    ),
+/** Ask before resetting, with the extras' dialog; with the browser's own `confirm` if they cannot load. */
+function askToReset(context: PageContext, onReset: () => void): void {
+  loadExtras(context.manifest.extras).then(
+    (extras) => extras.confirmReset(onReset),
+    () => {
+      if (window.confirm(en.resetFallback)) onReset()
+    },
   )
-  if (typeof dialog.showModal !== 'function') {
-    if (window.confirm('Reset the course? This clears your progress in this browser.')) onReset()
-    return
-  }
-  dialog.addEventListener('close', () => {
-    dialog.remove()
-    if (dialog.returnValue === 'reset') onReset()
-  })
-  document.body.append(dialog)
-  dialog.showModal()
 }
 
 /** Open "Move your progress", with a progress link's code if one was opened; say so if it cannot load. */
@@ -94,14 +75,10 @@ function openMove(context: PageContext, opener: HTMLElement | null, incoming: st
  * once so that a reload, a bookmark or a shared screen does not carry it on.
  */
 function takeIncomingCode(): string | null {
-  const match = /^#progress=(.*)$/.exec(location.hash)
-  if (!match) return null
-  history.replaceState(history.state, '', location.pathname + location.search)
-  try {
-    return decodeURIComponent(match[1] ?? '')
-  } catch {
-    return match[1] ?? ''
-  }
+  // Codes are ASCII letters, digits and hyphens: nothing to percent-decode.
+  const code = location.hash.startsWith('#progress=') ? location.hash.slice(10) : null
+  if (code !== null) history.replaceState(history.state, '', location.pathname + location.search)
+  return code
 }
 
 /** Wire the index page. */
@@ -124,7 +101,7 @@ export function wireIndexPage(context: PageContext): void {
   }
   for (const button of all('[data-cm-action="reset"]')) {
     button.addEventListener('click', () =>
-      confirmReset(() => {
+      askToReset(context, () => {
         context.store.reset()
         render(context)
         for (const status of all('[data-cm-status]')) status.textContent = 'Your progress has been reset.'

@@ -8,33 +8,26 @@ import { EXTRAS_GLOBAL, type Extras } from './extras-api.ts'
 
 let loading: Promise<Extras> | null = null
 
-/** Resolves when `node` has loaded; rejects when it fails. */
-function loaded(node: HTMLScriptElement | HTMLLinkElement): Promise<void> {
-  return new Promise((resolve, reject) => {
-    node.onload = () => resolve()
-    node.onerror = () => reject(new Error(`${'src' in node ? node.src : node.href} could not be loaded`))
-    document.head.append(node)
-  })
-}
-
 /** The extras, loading them the first time; rejects when the script cannot be loaded. */
 export function loadExtras(urls: { js: string; css: string }): Promise<Extras> {
-  if (loading) return loading
-  const style = document.createElement('link')
-  style.rel = 'stylesheet'
-  style.href = urls.css
-  const script = document.createElement('script')
-  script.src = urls.js
-  // Unstyled is better than nothing: the stylesheet may fail alone.
-  const styled = loaded(style).catch(() => {})
-  loading = Promise.all([loaded(script), styled]).then(() => {
-    const extras = (window as unknown as Record<string, Extras | undefined>)[EXTRAS_GLOBAL]
-    if (!extras) throw new Error(`${urls.js} did not define ${EXTRAS_GLOBAL}`)
-    return extras
-  })
-  // Offline before anything was cached, say: the next click tries again.
-  loading.catch(() => {
-    loading = null
+  loading ??= new Promise<Extras>((resolve, reject) => {
+    // The stylesheet first, so the dialogs never show unstyled; it may fail alone.
+    const style = document.createElement('link')
+    style.rel = 'stylesheet'
+    style.href = urls.css
+    const script = document.createElement('script')
+    script.src = urls.js
+    script.onload = () => {
+      const extras = (window as unknown as Record<string, Extras | undefined>)[EXTRAS_GLOBAL]
+      extras ? resolve(extras) : script.onerror?.(new Event('error'))
+    }
+    script.onerror = () => {
+      // Offline before anything was cached, say: the next call tries again.
+      loading = null
+      reject(new Error(`${urls.js} could not be loaded`))
+    }
+    style.onload = style.onerror = () => document.head.append(script)
+    document.head.append(style)
   })
   return loading
 }

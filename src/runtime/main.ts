@@ -9,26 +9,17 @@ import type { RuntimeManifest } from '../page-contract.ts'
 import { wireCoursePage } from './course-page.ts'
 import { redirectFor } from './gate.ts'
 import { wireIndexPage } from './index-page.ts'
-import { askToKeepStorage } from './keep-storage.ts'
 import { loadExtras } from './load-extras.ts'
-import { keepOffline } from './offline.ts'
-import { showNotices } from './notices.ts'
+import { keepOffline, noop } from './offline.ts'
 import type { PageContext } from './page-context.ts'
 import { openBrowserHome } from './browser-home.ts'
 import { makeSeed, openProgressStore } from './progress-store.ts'
 
 declare const __CM_MANIFEST__: RuntimeManifest
 
-/** The completion record page: its content comes with the second script. */
-function wireRecordPage(context: PageContext): void {
-  showNotices(context)
-  loadExtras(context.manifest.extras).then(
-    (extras) => extras.showRecord(context),
-    () => {},
-  )
-}
-
 function start(manifest: RuntimeManifest): void {
+  // The build leaves out each URL that is `<base><id>/`.
+  for (const page of manifest.pages) page.url ??= `${manifest.base}${encodeURI(page.id)}/`
   const root = document.documentElement
   root.classList.add('cm-js')
   const home = openBrowserHome(manifest.course, {
@@ -60,12 +51,12 @@ function start(manifest: RuntimeManifest): void {
     store.update(() => {})
     if (JSON.stringify(store.state) !== before) location.reload()
   })
-  askToKeepStorage(context)
   keepOffline(context)
   document.addEventListener('DOMContentLoaded', () => {
     const kind = root.getAttribute('data-cm-kind')
     if (kind === 'index') wireIndexPage(context)
-    else if (kind === 'record') wireRecordPage(context)
+    // The completion record's content comes with the extras.
+    else if (kind === 'record') loadExtras(manifest.extras).then((extras) => extras.showRecord(context), noop)
     else wireCoursePage(context)
   })
 }

@@ -12,6 +12,7 @@
  */
 import { el } from './dom.ts'
 import { mergeProgress } from './merge-progress.ts'
+import { codeCourse } from './page-key.ts'
 import type { PageContext } from './page-context.ts'
 import { type CodeProblem, decodeProgress, encodeProgress, groupCode } from './progress-code.ts'
 
@@ -119,7 +120,7 @@ function ownProgress(context: PageContext, status: HTMLElement): Node[] {
   const done = context.store.state.done
   const known = new Set(context.manifest.pages.map((p) => p.id))
   if (!done.some((id) => known.has(id))) return [el('p', {}, en.nothingYet)]
-  const code = groupCode(encodeProgress(done, context.manifest))
+  const code = groupCode(encodeProgress(done, codeCourse(context.manifest)))
   const link = `${location.origin}${context.manifest.base}#progress=${code}`
   const say = (message: string) => {
     status.textContent = message
@@ -159,7 +160,7 @@ function copyText(box: HTMLInputElement): Promise<void> {
 
 /** Decode what was typed and add it, or say why not; a refused code changes nothing. */
 function addProgress(context: PageContext, parts: Parts, changed: () => void): void {
-  const result = decodeProgress(parts.input.value, context.manifest)
+  const result = decodeProgress(parts.input.value, codeCourse(context.manifest))
   if (!result.ok) {
     const course = document.querySelector('.cm-home')?.textContent?.trim() ?? context.manifest.course
     parts.status.textContent = ''

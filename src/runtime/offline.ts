@@ -4,50 +4,31 @@
  * put in place under the learner (mid-quiz, say): the page offers Reload,
  * which lets the waiting worker take over and then reloads. The notice
  * shows for a worker already waiting when the page opens, as well as for
- * one found while it is open.
+ * one found while it is open; it is in the extras (update-notice.ts),
+ * loaded only then.
  */
-import { el } from './dom.ts'
+import { loadExtras } from './load-extras.ts'
 import type { PageContext } from './page-context.ts'
 
-/** Every string of the update notice. */
-const en = {
-  available: 'A new version of this course is available.',
-  reload: 'Reload',
-}
-
-/** Register the worker, once the page has loaded (it must not slow the first paint). */
+/** Register the worker once the page has loaded (it must not slow the first paint). */
 export function keepOffline(context: PageContext): void {
   const url = context.manifest.worker
-  if (!url || !('serviceWorker' in navigator)) return
-  window.addEventListener('load', () => {
-    navigator.serviceWorker
-      .register(url, { scope: context.manifest.base })
-      .then(watchForUpdates)
-      .catch(() => {
-        // No worker (private browsing, say): the course works online as before.
+  const workers = navigator.serviceWorker
+  if (!url || !workers) return
+  // Without a controller the worker is the first one: it takes over by itself, nothing to announce.
+  const offer = (worker: ServiceWorker | null) => {
+    if (worker && workers.controller) loadExtras(context.manifest.extras).then((x) => x.offerReload(worker), noop)
+  }
+  addEventListener('load', () => {
+    workers.register(url, { scope: context.manifest.base }).then((registration) => {
+      offer(registration.waiting)
+      registration.addEventListener('updatefound', () => {
+        const worker = registration.installing
+        worker?.addEventListener('statechange', () => worker.state === 'installed' && offer(worker))
       })
+    }, noop)
   })
 }
 
-function watchForUpdates(registration: ServiceWorkerRegistration): void {
-  // Without a controller this is the first worker: it takes over by itself, nothing to announce.
-  if (registration.waiting && navigator.serviceWorker.controller) offerReload(registration.waiting)
-  registration.addEventListener('updatefound', () => {
-    const worker = registration.installing
-    worker?.addEventListener('statechange', () => {
-      if (worker.state === 'installed' && navigator.serviceWorker.controller) offerReload(worker)
-    })
-  })
-}
-
-/** The notice at the top of the page, with its Reload button. */
-function offerReload(worker: ServiceWorker): void {
-  const main = document.getElementById('cm-main')
-  if (!main || document.querySelector('.cm-update')) return
-  const reload = el('button', { type: 'button', class: 'cm-button' }, en.reload)
-  reload.addEventListener('click', () => {
-    navigator.serviceWorker.addEventListener('controllerchange', () => location.reload())
-    worker.postMessage('skip-waiting')
-  })
-  main.prepend(el('div', { class: 'cm-notice cm-update', role: 'status' }, el('p', {}, en.available), reload))
-}
+/** For what may fail without harm: without a worker (private browsing, say) the course works online as before. */
+export function noop(): void {}

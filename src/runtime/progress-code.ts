@@ -32,11 +32,11 @@
 /** Crockford's base32 digits, value = position. */
 export const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
 
-/** What the codec needs of a course (a `RuntimeManifest` has it). */
+/** What the codec needs of a course (`codeCourse` in page-key.ts makes it from the manifest). */
 export interface CodeCourse {
   /** Two alphabet characters from a hash of the course id. */
   tag: string
-  /** The course pages in order, each with its key (all of one length, 2 to 11 characters). */
+  /** The course pages in order, each with its key (all of one length, 2 to 10 characters). */
   pages: ReadonlyArray<{ readonly id: string; readonly key: string }>
 }
 

@@ -121,10 +121,10 @@ export function parseProgress(raw: string): ProgressState | null {
   }
   const passed = isObject(value.passed) ? value.passed : {}
   for (const id of Object.keys(passed)) {
-    const record = passed[id]
-    if (!done.has(id) || !isObject(record) || !isCount(record.attempts)) continue
-    if (typeof record.at !== 'string' || Number.isNaN(Date.parse(record.at))) continue
-    state.passed[id] = { at: record.at, attempts: record.attempts, from: record.from === 'moved' ? 'moved' : 'here' }
+    const r = passed[id]
+    // The record page shows a date it cannot read as unknown, so `at` need only be a string here.
+    if (done.has(id) && isObject(r) && isCount(r.attempts) && typeof r.at === 'string')
+      state.passed[id] = { at: r.at, attempts: r.attempts, from: r.from === 'moved' ? 'moved' : 'here' }
   }
   return state
 }

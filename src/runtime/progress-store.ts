@@ -46,53 +46,28 @@ export function makeSeed(): string {
  * cannot be written is found now, not after the learner has passed a quiz.
  */
 export function openProgressStore(home: ProgressHome, newSeed: () => string): ProgressStore {
-  const state = home.load() ?? freshState(newSeed())
-  home.save(state)
-  return new Store(home, newSeed, state)
-}
-
-/** The open progress: read once, written through on every change. */
-class Store implements ProgressStore {
-  private readonly listeners = new Set<(state: ProgressState) => void>()
-
-  constructor(
-    private readonly home: ProgressHome,
-    private readonly newSeed: () => string,
-    public state: ProgressState,
-  ) {}
-
-  get kind(): HomeKind {
-    return this.home.kind
-  }
-
-  get unreadable(): boolean {
-    return this.home.unreadable
-  }
-
-  get failed(): boolean {
-    return this.home.failed
-  }
-
-  update(change: (state: ProgressState) => void): void {
+  const listeners = new Set<(state: ProgressState) => void>()
+  // The home is the store's prototype: its kind and flags, which change as writes fail, show through.
+  const store = Object.create(home) as { -readonly [K in keyof ProgressStore]: ProgressStore[K] }
+  store.state = home.load() ?? freshState(newSeed())
+  home.save(store.state)
+  store.update = (change) => {
     // Null: nothing readable now; carry on from what this page already knows.
-    const latest = this.home.load()
-    if (latest) this.state = latest
-    change(this.state)
-    this.home.save(this.state)
-    for (const listener of this.listeners) listener(this.state)
+    store.state = home.load() ?? store.state
+    change(store.state)
+    home.save(store.state)
+    for (const listener of listeners) listener(store.state)
   }
-
-  reset(): void {
-    this.update((s) => {
-      s.seed = this.newSeed()
+  store.reset = () =>
+    store.update((s) => {
+      s.seed = newSeed()
       s.done = []
       s.attempts = Object.create(null) as Record<string, AttemptRecord>
       s.passed = Object.create(null) as Record<string, PassRecord>
     })
+  store.onChange = (listener) => {
+    listeners.add(listener)
+    return () => listeners.delete(listener)
   }
-
-  onChange(listener: (state: ProgressState) => void): () => void {
-    this.listeners.add(listener)
-    return () => this.listeners.delete(listener)
-  }
+  return store
 }

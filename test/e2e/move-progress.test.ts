@@ -34,6 +34,13 @@ describe('moving progress to another device', { skip: cannotRun() ?? false }, ()
     return (await page.evaluate(`localStorage.getItem(${JSON.stringify(key)})`)) as string
   }
 
+  /** The link and code of the first test's browser (three pages done), for the tests on another device. */
+  let shared: { link: string; code: string } | null = null
+  const sharedProgress = () => {
+    assert.ok(shared, 'the first test read the link and the code')
+    return shared
+  }
+
   /** A browser that has passed the first three pages of the course (a chapter, two sections), on the index. */
   async function threeDone(): Promise<Browser> {
     const one = await openBrowser(built.served)
@@ -80,6 +87,7 @@ describe('moving progress to another device', { skip: cannotRun() ?? false }, ()
       await dialog(page).getByRole('status').filter({ hasText: 'Code copied.' }).waitFor()
       assert.equal(await page.evaluate('navigator.clipboard.readText()'), code)
 
+      shared = { link, code }
       await page.keyboard.press('Escape')
       await dialog(page).waitFor({ state: 'detached' })
       assert.equal(await page.evaluate('document.activeElement.textContent'), 'Move your progress', 'focus returns')
@@ -91,56 +99,46 @@ describe('moving progress to another device', { skip: cannotRun() ?? false }, ()
   })
 
   it('opening the link on another device adds the progress there, which continues at the 4th page', async () => {
-    const one = await threeDone()
-    try {
-      const { link } = await linkAndCode(one.page)
-      await withBrowser(built.served, async ({ page, watch }) => {
-        await page.goto(link, { waitUntil: 'domcontentloaded' })
-        await dialog(page).getByRole('button', { name: 'Add this progress' }).click()
-        const said = (await dialog(page).getByRole('status').textContent()) ?? ''
-        assert.match(said, /^2 sections and 1 chapter added\.$/)
-        assert.equal(new URL(page.url()).hash, '', 'the progress is taken off the address')
-        await dialog(page).getByRole('button', { name: 'Close' }).click()
-        await continuesAtFourth(page)
-        assertClean(watch)
-      })
-    } finally {
-      await one.dispose()
-    }
+    const { link } = sharedProgress()
+    await withBrowser(built.served, async ({ page, watch }) => {
+      await page.goto(link, { waitUntil: 'domcontentloaded' })
+      await dialog(page).getByRole('button', { name: 'Add this progress' }).click()
+      const said = (await dialog(page).getByRole('status').textContent()) ?? ''
+      assert.match(said, /^2 sections and 1 chapter added\.$/)
+      assert.equal(new URL(page.url()).hash, '', 'the progress is taken off the address')
+      await dialog(page).getByRole('button', { name: 'Close' }).click()
+      await continuesAtFourth(page)
+      assertClean(watch)
+    })
   })
 
   it('typing the code adds the same; a code with one character changed is refused and changes nothing', async () => {
-    const one = await threeDone()
-    try {
-      const { code } = await linkAndCode(one.page)
-      await withBrowser(built.served, async ({ page, watch }) => {
-        // Some progress of its own first: it must survive.
-        await visit(page, built.served, (built.site.pages[0] as SitePage).path)
-        await passAndGoOn(page, built.served, built.site)
-        await visit(page, built.served, built.site.index.path)
-        const before = await stored(page)
-        await page.getByRole('button', { name: 'Move your progress' }).click()
-        const box = dialog(page).getByRole('textbox', { name: 'Enter a progress code' })
-        const at = code.search(/[0-9A-Z]/) + 2
-        const wrong = code.slice(0, at) + (code[at] === 'X' ? 'Y' : 'X') + code.slice(at + 1)
-        await box.fill(wrong)
-        await dialog(page).getByRole('button', { name: 'Add this progress' }).click()
-        assert.match((await dialog(page).getByRole('alert').textContent()) ?? '', /not right/)
-        assert.equal(await box.getAttribute('aria-invalid'), 'true')
-        assert.equal(await stored(page), before, 'nothing changed')
-        assert.deepEqual(await axeViolations(page), [], 'axe with a refused code')
+    const { code } = sharedProgress()
+    await withBrowser(built.served, async ({ page, watch }) => {
+      // Some progress of its own first: it must survive.
+      await visit(page, built.served, (built.site.pages[0] as SitePage).path)
+      await passAndGoOn(page, built.served, built.site)
+      await visit(page, built.served, built.site.index.path)
+      const before = await stored(page)
+      await page.getByRole('button', { name: 'Move your progress' }).click()
+      const box = dialog(page).getByRole('textbox', { name: 'Enter a progress code' })
+      const at = code.search(/[0-9A-Z]/) + 2
+      const wrong = code.slice(0, at) + (code[at] === 'X' ? 'Y' : 'X') + code.slice(at + 1)
+      await box.fill(wrong)
+      await dialog(page).getByRole('button', { name: 'Add this progress' }).click()
+      assert.match((await dialog(page).getByRole('alert').textContent()) ?? '', /not right/)
+      assert.equal(await box.getAttribute('aria-invalid'), 'true')
+      assert.equal(await stored(page), before, 'nothing changed')
+      assert.deepEqual(await axeViolations(page), [], 'axe with a refused code')
 
-        await box.fill(code.toLowerCase().replace(/-/g, ' '))
-        assert.equal(await box.getAttribute('aria-invalid'), null, 'typing again clears the refusal')
-        await dialog(page).getByRole('button', { name: 'Add this progress' }).click()
-        assert.match((await dialog(page).getByRole('status').textContent()) ?? '', /^2 sections added\.$/)
-        await page.keyboard.press('Escape')
-        await continuesAtFourth(page)
-        assertClean(watch)
-      })
-    } finally {
-      await one.dispose()
-    }
+      await box.fill(code.toLowerCase().replace(/-/g, ' '))
+      assert.equal(await box.getAttribute('aria-invalid'), null, 'typing again clears the refusal')
+      await dialog(page).getByRole('button', { name: 'Add this progress' }).click()
+      assert.match((await dialog(page).getByRole('status').textContent()) ?? '', /^2 sections added\.$/)
+      await page.keyboard.press('Escape')
+      await continuesAtFourth(page)
+      assertClean(watch)
+    })
   })
 
   it('refuses a code of another course, naming this one', async () => {

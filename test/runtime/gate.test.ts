@@ -8,7 +8,6 @@ const page = (id: string, kind: 'c' | 's' = 's', quiz: 0 | 1 = 1): RuntimePage =
   url: `/base/${id}/`,
   kind,
   quiz,
-  key: id.toUpperCase().padEnd(2, '0'),
 })
 const pages = [page('c1', 'c', 0), page('s1'), page('s2'), page('c2', 'c', 0), page('s3')]
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import fc from 'fast-check'
-import { CODE_ALPHABET, courseTag, pageKeys } from '../../src/emit/page-keys.ts'
+import { CODE_ALPHABET, keyLength } from '../../src/emit/page-keys.ts'
+import { codeCourse } from '../../src/runtime/page-key.ts'
 import {
   ALPHABET,
   type CodeCourse,
@@ -11,11 +12,17 @@ import {
   normalizeCode,
 } from '../../src/runtime/progress-code.ts'
 
-/** A course of `n` pages named p0…, keyed as the build keys them. */
-function course(n: number, id = 'course', names = (i: number) => `p${i}`): CodeCourse {
-  const ids = Array.from({ length: n }, (_, i) => names(i))
-  const keys = pageKeys(ids)
-  return { tag: courseTag(id), pages: ids.map((page, i) => ({ id: page, key: keys[i]! })) }
+/** The course of these page ids, keyed as the build and the runtime key it. */
+function courseOf(ids: string[], id = 'course'): CodeCourse {
+  return codeCourse({ course: id, keyLength: keyLength(ids), pages: ids.map((page) => ({ id: page })) })
+}
+
+/** A course of `n` pages named p0…. */
+function course(n: number, id = 'course'): CodeCourse {
+  return courseOf(
+    Array.from({ length: n }, (_, i) => `p${i}`),
+    id,
+  )
 }
 
 const decoded = (code: string, c: CodeCourse): string[] => {
@@ -167,9 +174,7 @@ describe('progress codes', () => {
     const old = course(10)
     const code = encodeProgress(['p0', 'p1', 'p2', 'p3', 'p5'], old)
     // The author deleted p1 and p5, inserted n1 before p2, and moved p9 to the front.
-    const ids = ['p9', 'p0', 'n1', 'p2', 'p3', 'p4', 'p6', 'p7', 'p8']
-    const keys = pageKeys(ids)
-    const newer: CodeCourse = { tag: old.tag, pages: ids.map((id, i) => ({ id, key: keys[i]! })) }
+    const newer = courseOf(['p9', 'p0', 'n1', 'p2', 'p3', 'p4', 'p6', 'p7', 'p8'])
     // The run ends at p3: every page before it in the new order counts, as the gate opens them too.
     assert.deepEqual(decoded(code, newer), ['p9', 'p0', 'n1', 'p2', 'p3'])
   })
@@ -177,9 +182,7 @@ describe('progress codes', () => {
   it('fall back to the done page before the run’s end when the author deleted the end', () => {
     const old = course(6)
     const code = encodeProgress(['p0', 'p1', 'p2', 'p3'], old)
-    const ids = ['p0', 'p1', 'p2', 'p4', 'p5']
-    const keys = pageKeys(ids)
-    const newer: CodeCourse = { tag: old.tag, pages: ids.map((id, i) => ({ id, key: keys[i]! })) }
+    const newer = courseOf(['p0', 'p1', 'p2', 'p4', 'p5'])
     assert.deepEqual(decoded(code, newer), ['p0', 'p1', 'p2'])
   })
 

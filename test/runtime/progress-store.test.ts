@@ -211,7 +211,7 @@ describe('parseProgress', () => {
         attempts: {},
         passed: {
           s1: { at: '2025-01-02T03:04:05.000Z', attempts: 1, from: 'here' },
-          s2: { at: 'yesterday', attempts: 1 },
+          s2: { at: 20250102, attempts: 1 },
           s3: { at: '2025-01-02T03:04:05.000Z', attempts: -1 },
           s4: { at: '2025-01-02T03:04:05.000Z', attempts: 0, from: 'moved' },
           s9: { at: '2025-01-02T03:04:05.000Z', attempts: 1 },
