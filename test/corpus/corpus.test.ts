@@ -97,7 +97,8 @@ function ourBlocks(html: string): Block[] {
       b.attrs['id'] !== 'cm-quiz-title' &&
       b.attrs['class'] !== 'cm-needs-js' &&
       b.attrs['class'] !== 'cm-index-status' &&
-      b.attrs['class'] !== 'cm-index-actions',
+      b.attrs['class'] !== 'cm-index-actions' &&
+      b.attrs['class'] !== 'cm-index-more',
   )
 }
 
