@@ -10,8 +10,10 @@ export interface RuntimePage {
   /** The page id (`Page.id`). */
   id: string
   /**
-   * Absolute URL path of the page, base included. The built script leaves
-   * it out when it is `<base><encodeURI(id)>/`, and the runtime fills it in.
+   * URL of the page: an absolute path, base included, or in an LMS package
+   * a path relative to the site root (`RuntimeManifest.base`). The built
+   * script leaves it out when it is `<base><encodeURI(id)>/`, and the
+   * runtime fills it in.
    */
   url: string
   /** `c` for a chapter opener, `s` for a section. */
@@ -35,8 +37,16 @@ export interface RuntimeManifest {
    * page's key differs.
    */
   keyLength: number
-  /** Site base path, with leading and trailing slash. */
+  /**
+   * Site base path, with leading and trailing slash. `''` in an LMS package,
+   * whose URLs here are relative to the site root: the folder above the
+   * script's own (`assets/`), which is where the runtime resolves them.
+   */
   base: string
+  /** URL of the course index, as the page URLs are written (`/base/`, or `index.html` in a package). */
+  index: string
+  /** An LMS package: progress lives in the LMS when the launch page holds a session, else in this browser, with a notice. */
+  lms: boolean
   /** URLs of the second script and its stylesheet (the progress dialog, the completion record), loaded on demand. */
   extras: { js: string; css: string }
   /** URL of the completion record page. */

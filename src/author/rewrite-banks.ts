@@ -136,7 +136,14 @@ function kept(item: RawBankItem): Diagnostic {
 
 let md: ReturnType<typeof createMarkdown> | null = null
 
-const NO_COURSE: CourseLookup = { base: '/', pageByFile: new Map(), pageBySerial: new Map(), pageByUrl: new Map() }
+const NO_COURSE: CourseLookup = {
+  base: '/',
+  urls: 'absolute',
+  lms: false,
+  pageByFile: new Map(),
+  pageBySerial: new Map(),
+  pageByUrl: new Map(),
+}
 
 /** The page's quiz declaration and bank, found the way the build finds them (no Liquid is run). */
 function findBank(path: string, page: Lines): { quiz: FoundQuiz | null; diagnostics: Diagnostic[] } {

@@ -9,10 +9,11 @@
 import { createHash } from 'node:crypto'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Course } from '../model/types.ts'
-import { chapterDots, layoutPage, type PageAssets } from '../render/layout.ts'
+import { layoutPage, type PageAssets, siteDots } from '../render/layout.ts'
 import { layoutRecordPage } from '../render/record-page.ts'
 import type { RenderedPage } from '../render/render-page.ts'
 import { RECORD_PATH, WORKER_PATH } from '../render/site-paths.ts'
+import { pageUrls } from '../render/site-urls.ts'
 import type { SiteOptions } from '../render/types.ts'
 import type { RuntimeAssets } from './assets.ts'
 import type { FileRevision } from './file-revisions.ts'
@@ -43,14 +44,17 @@ export function planSite(course: Course, { rendered, runtime, options, statics }
   const files = new Map<string, SiteFile>()
   const diagnostics: Diagnostic[] = []
   const add = (file: SiteFile) => files.set(file.path, file)
-  const offline = course.offline && statics !== null && !options.devScript
+  // An LMS package has no worker: the LMS, not the course, decides how its files are served.
+  const offline = course.offline && statics !== null && !options.devScript && !options.lms
 
   const extrasPath = `assets/coursemark-extras.${contentHash(runtime.extras.js)}.js`
   const extrasCssPath = `assets/coursemark-extras.${contentHash(runtime.extras.css)}.css`
+  // The manifest's URLs are written as the index writes them: from the site root.
+  const urls = pageUrls(options, '')
   const manifest = manifestOf(course, options, {
-    extras: { js: options.base + extrasPath, css: options.base + extrasCssPath },
-    record: options.base + RECORD_PATH,
-    worker: offline ? options.base + WORKER_PATH : null,
+    extras: { js: urls.file(extrasPath), css: urls.file(extrasCssPath) },
+    record: urls.page(RECORD_PATH),
+    worker: offline ? urls.file(WORKER_PATH) : null,
   })
   const js = withManifest(runtime.js, manifest)
   const jsPath = `assets/coursemark.${contentHash(js)}.js`
@@ -59,7 +63,7 @@ export function planSite(course: Course, { rendered, runtime, options, statics }
   add({ path: extrasPath, data: runtime.extras.js })
   add({ path: extrasCssPath, data: runtime.extras.css })
   add({ path: cssPath, data: runtime.css })
-  const assets: PageAssets = { css: options.base + cssPath, js: options.base + jsPath }
+  const assets: PageAssets = { css: cssPath, js: jsPath }
   addPages(course, { rendered, runtime, options, statics }, assets, add, diagnostics)
 
   for (const s of course.statics) {
@@ -70,7 +74,8 @@ export function planSite(course: Course, { rendered, runtime, options, statics }
     add({ path: s.path, copyFrom: s.absPath })
   }
   if (!offline) {
-    add({ path: WORKER_PATH, data: removingWorker(options.base) })
+    // A site that had a worker gets one that removes it; a package never had one.
+    if (!options.lms) add({ path: WORKER_PATH, data: removingWorker(options.base) })
     return { files, diagnostics, offline: { mode: 'off', bytes: 0 } }
   }
   const worker = offlineWorker(runtime.worker, revisionsOf(files, statics), options.base)
@@ -86,7 +91,7 @@ function addPages(
   add: (file: SiteFile) => void,
   diagnostics: Diagnostic[],
 ): void {
-  const dots = chapterDots(course, options.base)
+  const dots = siteDots(course, options)
   const index = rendered.get(course.index.id)
   if (index)
     add({ path: 'index.html', data: layoutPage({ course, rendered: index, entry: null, assets, options, dots }) })

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import type { Course } from '../model/types.ts'
 import type { RuntimeManifest } from '../page-contract.ts'
 import type { RenderedPage } from '../render/render-page.ts'
+import { pageUrls } from '../render/site-urls.ts'
 import type { SiteOptions } from '../render/types.ts'
 import type { RuntimeAssets } from './assets.ts'
 import { keyLength } from './page-keys.ts'
@@ -17,16 +18,20 @@ export type ManifestLinks = Pick<RuntimeManifest, 'extras' | 'record' | 'worker'
 
 /** What every page's script knows about the course before the page paints. */
 export function manifestOf(course: Course, options: SiteOptions, links: ManifestLinks | null): RuntimeManifest {
+  // From the index: absolute URLs, or URLs relative to the site root.
+  const urls = pageUrls(options, '')
   return {
     v: 1,
     course: course.id,
     keyLength: keyLength(course.sequence.map((p) => p.page.id)),
     ...(links ?? { extras: { js: '', css: '' }, record: '', worker: null }),
-    base: options.base,
+    base: options.urls === 'absolute' ? options.base : '',
+    index: urls.page(''),
+    lms: options.lms,
     openAll: options.openAll,
     pages: course.sequence.map((p) => ({
       id: p.page.id,
-      url: options.base + encodeURI(p.page.path),
+      url: urls.page(p.page.path),
       kind: p.page.front.kind === 'chapter' ? 'c' : 's',
       quiz: p.quiz ? 1 : 0,
     })),

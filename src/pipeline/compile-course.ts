@@ -80,9 +80,7 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
   if (!outline) return found.result({ course: null, sources })
 
   const md = cache?.md ?? createMarkdown()
-  const parsed = found.add(
-    await parsePages(outline, { md, base: site.base, texts: sources, cache: cache?.parsed ?? null }),
-  )
+  const parsed = found.add(await parsePages(outline, { md, site, texts: sources, cache: cache?.parsed ?? null }))
   const rendered = found.add(renderPages(parsed.course, parsed.pages, md, cache?.rendered))
   const course = parsed.course
   if (found.hasErrors()) return found.result({ course, sources, rendered })

@@ -2,10 +2,18 @@
 import { UserError } from '../diagnostics/user-error.ts'
 import type { SiteOptions } from '../render/types.ts'
 
-/** The site options of a build: its base checked, dev's extras off unless asked for. */
-export function siteOptions(options: { base?: string; openAll?: boolean; devScript?: string | null }): SiteOptions {
+/** The site options of a build: its base checked, dev's extras off unless asked for; an LMS package links relatively. */
+export function siteOptions(options: {
+  base?: string
+  openAll?: boolean
+  devScript?: string | null
+  lms?: boolean
+}): SiteOptions {
+  const lms = options.lms ?? false
   return {
     base: normalizeBase(options.base ?? '/'),
+    urls: lms ? 'relative' : 'absolute',
+    lms,
     openAll: options.openAll ?? false,
     devScript: options.devScript ?? null,
   }

@@ -1,9 +1,11 @@
 /** The lookups the Markdown rules need about the course as a whole, made once per build. */
 import type { Page } from '../load/types.ts'
 import type { CourseLookup } from './render-env.ts'
+import type { SiteOptions } from './types.ts'
 
-/** Every page by file, serial and each URL an author may write for it under `base`. */
-export function courseLookup(pages: readonly Page[], base: string): CourseLookup {
+/** Every page by file, serial and each URL an author may write for it under `site.base`. */
+export function courseLookup(pages: readonly Page[], site: Pick<SiteOptions, 'base' | 'urls' | 'lms'>): CourseLookup {
+  const base = site.base
   const pageByFile = new Map<string, Page>()
   const pageBySerial = new Map<number, Page>()
   const pageByUrl = new Map<string, Page>()
@@ -20,5 +22,5 @@ export function courseLookup(pages: readonly Page[], base: string): CourseLookup
       if (base !== '/') pageByUrl.set(base.slice(0, -1), p)
     }
   }
-  return { base, pageByFile, pageBySerial, pageByUrl }
+  return { base, urls: site.urls, lms: site.lms, pageByFile, pageBySerial, pageByUrl }
 }

@@ -13,13 +13,14 @@ import type { SiteOptions } from './types.ts'
 import { escapeHtml } from './escape.ts'
 import type { IndexAction } from './legacy-html.ts'
 import { RECORD_PATH } from './site-paths.ts'
+import { depth, type PageUrls, pageUrls } from './site-urls.ts'
 import type { RenderedPage } from './render-page.ts'
 import { titleHtml, titleText } from './title.ts'
 
 export interface PageAssets {
-  /** URL of the hashed stylesheet. */
+  /** Path of the hashed stylesheet, relative to the site root. */
   css: string
-  /** URL of the hashed script. */
+  /** Path of the hashed script, relative to the site root. */
   js: string
 }
 
@@ -30,8 +31,8 @@ export interface LayoutInput {
   entry: OutlineEntry | null
   assets: PageAssets
   options: SiteOptions
-  /** The progress dots of each chapter, made once per site by `chapterDots`. */
-  dots: ReadonlyMap<string | null, string>
+  /** The progress dots of each chapter, as each page links them (`siteDots`). */
+  dots: SiteDots
 }
 
 const RTL = /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)(-|$)/i
@@ -50,7 +51,7 @@ export function layoutPage({ course, rendered, entry, assets, options, dots }: L
     `<h1 id="cm-title">${titleHtml(page.front.title)}</h1>`,
     `<noscript><p class="cm-notice">You can read every page without JavaScript, but the quizzes and your progress need it.</p></noscript>`,
     rendered.html.trimEnd(),
-    kind === 'index' ? indexExtras(course, rendered, options.base) : '',
+    kind === 'index' ? indexExtras(course, rendered, pageUrls(options, page.path)) : '',
     `<div class="cm-next" id="cm-next"></div>`,
   ]
   return pageDocument({
@@ -58,9 +59,10 @@ export function layoutPage({ course, rendered, entry, assets, options, dots }: L
     lang: page.front.lang ?? course.lang,
     title: kind === 'index' ? titleText(course.title) : `${titleText(page.front.title)} – ${titleText(course.title)}`,
     id: page.id,
+    path: page.path,
     kind,
     authorHtml: rendered.rawHtml ? rendered.html : '',
-    dots: entry ? (dots.get(entry.chapterId) ?? '') : '',
+    dots: entry ? (dots.of(page.path).get(entry.chapterId) ?? '') : '',
     main: main.filter(Boolean).join('\n'),
     assets,
     options,
@@ -76,6 +78,8 @@ export interface PageShell {
   title: string
   /** `data-cm-page`: the page id, or a name no page can have (generated pages start with `_`). */
   id: string
+  /** Where the page is published, relative to the site root: `''` for the index, `listen26/` otherwise. */
+  path: string
   /** `data-cm-kind`, and the body's class. */
   kind: string
   /** The author's HTML in the page, whose `<style>` blocks and attributes the policy must allow. */
@@ -90,7 +94,8 @@ export interface PageShell {
 
 /** A whole page: head (policy, stylesheet, script), header, dots, main, footer. */
 export function pageDocument(shell: PageShell): string {
-  const home = escapeHtml(shell.options.base)
+  const urls = pageUrls(shell.options, shell.path)
+  const home = escapeHtml(urls.page(''))
   const body = [
     `<a class="cm-skip" href="#cm-main">Skip to content</a>`,
     `<header class="cm-header"><a class="cm-home" href="${home}">${titleHtml(shell.course.title)}</a></header>`,
@@ -102,7 +107,7 @@ export function pageDocument(shell: PageShell): string {
   ]
     .filter(Boolean)
     .join('\n')
-  const scripts = [`<script src="${escapeHtml(shell.assets.js)}"></script>`]
+  const scripts = [`<script src="${escapeHtml(urls.file(shell.assets.js))}"></script>`]
   if (shell.options.devScript) scripts.push(`<script src="${escapeHtml(shell.options.devScript)}" defer></script>`)
   return `<!doctype html>
 <html lang="${escapeHtml(shell.lang)}" dir="${RTL.test(shell.lang) ? 'rtl' : 'ltr'}" data-cm-page="${escapeHtml(shell.id)}" data-cm-kind="${shell.kind}">
@@ -113,7 +118,7 @@ export function pageDocument(shell: PageShell): string {
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(shell.title)}</title>
-<link rel="stylesheet" href="${escapeHtml(shell.assets.css)}">
+<link rel="stylesheet" href="${escapeHtml(urls.file(shell.assets.css))}">
 ${scripts.join('\n')}
 </head>
 <body class="${shell.kind}">
@@ -123,12 +128,36 @@ ${body}
 `
 }
 
+/** The progress dots of every chapter, made once for each way the site's pages write URLs. */
+export interface SiteDots {
+  /** The dots as the page published at `path` links them, by chapter page id (null: sections before the first chapter). */
+  of(path: string): ReadonlyMap<string | null, string>
+}
+
+/**
+ * Dots are made once per site (once per folder depth in a package, whose
+ * links are relative), so a page costs one lookup however long the course.
+ */
+export function siteDots(course: CourseOutline, options: Pick<SiteOptions, 'base' | 'urls'>): SiteDots {
+  const made = new Map<number, Map<string | null, string>>()
+  return {
+    of(path) {
+      const key = options.urls === 'absolute' ? 0 : depth(path)
+      let dots = made.get(key)
+      if (!dots) {
+        dots = chapterDots(course, pageUrls(options, path))
+        made.set(key, dots)
+      }
+      return dots
+    },
+  }
+}
+
 /**
  * The dots of every chapter (key: chapter page id; null for sections before
  * the first chapter): one link per section, titled, state left to the runtime.
- * Made once per site, so a page costs one lookup however long the course.
  */
-export function chapterDots(course: CourseOutline, base: string): Map<string | null, string> {
+function chapterDots(course: CourseOutline, urls: PageUrls): Map<string | null, string> {
   const sections = new Map<string | null, OutlineEntry[]>()
   const titles = new Map<string, string>()
   for (const p of course.sequence) {
@@ -145,7 +174,7 @@ export function chapterDots(course: CourseOutline, base: string): Map<string | n
     const label = title ? `Progress in ${titleHtml(title)}` : 'Progress'
     const items = list.map(
       (s) =>
-        `<li><a class="cm-dot" href="${escapeHtml(base + encodeURI(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${titleHtml(s.page.front.title)}</span><span class="cm-dot-state"></span></a></li>`,
+        `<li><a class="cm-dot" href="${escapeHtml(urls.page(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${titleHtml(s.page.front.title)}</span><span class="cm-dot-state"></span></a></li>`,
     )
     out.set(
       chapter,
@@ -160,7 +189,7 @@ export function chapterDots(course: CourseOutline, base: string): Map<string | n
  * the author's index has none, then "Move your progress" and the completion
  * record's link (the runtime shows it once the course is complete).
  */
-function indexExtras(course: CourseOutline, rendered: RenderedPage, base: string): string {
+function indexExtras(course: CourseOutline, rendered: RenderedPage, urls: PageUrls): string {
   const parts = [`<p class="cm-index-status" data-cm-status></p>`]
   const missing = (Object.keys(ACTION_LABELS) as IndexAction[]).filter((a) => !rendered.actions.has(a))
   if (missing.length) {
@@ -169,7 +198,7 @@ function indexExtras(course: CourseOutline, rendered: RenderedPage, base: string
     )
   }
   parts.push(
-    `<p class="cm-index-more"><button type="button" class="cm-secondary" data-cm-action="move">${INDEX_MORE.move}</button> <a class="cm-button cm-secondary" data-cm-action="record" href="${escapeHtml(base + RECORD_PATH)}" hidden>${INDEX_MORE.record}</a></p>`,
+    `<p class="cm-index-more"><button type="button" class="cm-secondary" data-cm-action="move">${INDEX_MORE.move}</button> <a class="cm-button cm-secondary" data-cm-action="record" href="${escapeHtml(urls.page(RECORD_PATH))}" hidden>${INDEX_MORE.record}</a></p>`,
   )
   if (!rendered.hasOutline) parts.push(outline(course))
   return parts.join('\n')

@@ -12,6 +12,7 @@ import type { Course, CourseOutline, PageQuiz } from '../model/types.ts'
 import { courseLookup } from './course-lookup.ts'
 import { hasLiquid, liquidSite, loadLiquid } from './liquid.ts'
 import { type ParsedPage, parsePage } from './parse-page.ts'
+import type { SiteOptions } from './types.ts'
 
 /** What each page gave, by page id, with the text and course shape it was parsed from; `dev` keeps one across builds. */
 export type ParseCache = Map<
@@ -22,8 +23,8 @@ export type ParseCache = Map<
 export interface ParseInput {
   /** The Markdown parser (markdown.ts); the render stage renders its tokens with it. */
   md: MarkdownIt
-  /** Site base path, with leading and trailing slash. */
-  base: string
+  /** The site's base path, how its pages write URLs, and whether it is an LMS package. */
+  site: Pick<SiteOptions, 'base' | 'urls' | 'lms'>
   /** Each page's source text by file path, to tell a page that has not changed. */
   texts: ReadonlyMap<string, string>
   cache: ParseCache | null
@@ -41,9 +42,9 @@ export interface ParsedCourse {
 /** Parses every page of `outline`, the index first. */
 export async function parsePages(outline: CourseOutline, input: ParseInput): Promise<ParsedCourse> {
   const all = [outline.index, ...outline.sequence.map((entry) => entry.page)]
-  const site = await liquidSiteFor(outline, all, input.base)
-  const lookup = courseLookup(all, input.base)
-  const shape = input.cache ? courseShape(outline, all, input.base) : ''
+  const site = await liquidSiteFor(outline, all, input.site.base)
+  const lookup = courseLookup(all, input.site)
+  const shape = input.cache ? courseShape(outline, all, input.site) : ''
   const pages = new Map<string, ParsedPage>()
   const quizzes = new Map<string, PageQuiz>()
   const diagnostics: Diagnostic[] = []
@@ -85,11 +86,17 @@ async function liquidSiteFor(
 /**
  * Everything besides a page's own text that parsing it reads: which pages
  * exist, where, with what front matter (Liquid's `site` lists them all), the
- * course title and the base.
+ * course title and the site options links depend on.
  */
-export function courseShape(outline: CourseOutline, pages: readonly Page[], base: string): string {
+export function courseShape(
+  outline: CourseOutline,
+  pages: readonly Page[],
+  site: Pick<SiteOptions, 'base' | 'urls' | 'lms'>,
+): string {
   return JSON.stringify([
-    base,
+    site.base,
+    site.urls,
+    site.lms,
     outline.collection,
     outline.title,
     pages.map((p) => [p.file, p.id, p.path, p.front.data]),

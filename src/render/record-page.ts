@@ -7,6 +7,7 @@
  */
 import type { CourseOutline } from '../model/types.ts'
 import { type PageAssets, pageDocument } from './layout.ts'
+import { RECORD_PATH } from './site-paths.ts'
 import type { SiteOptions } from './types.ts'
 import { escapeHtml } from './escape.ts'
 import { titleHtml, titleText } from './title.ts'
@@ -28,6 +29,7 @@ export function layoutRecordPage(
     title: `${en.title} – ${titleText(course.title)}`,
     // `_` starts no page id: the gate leaves this page open.
     id: '_record',
+    path: RECORD_PATH,
     kind: 'record',
     authorHtml: '',
     dots: '',

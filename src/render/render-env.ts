@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { RawBankItem, QuizDeclaration } from '../model/quiz-bank.ts'
-import type { FoundHeading, FoundLink } from './types.ts'
+import type { FoundHeading, FoundLink, SiteOptions } from './types.ts'
 import type { Page } from '../load/types.ts'
 
 export type { FoundHeading, FoundLink } from './types.ts'
@@ -18,8 +18,12 @@ export interface FoundQuiz {
 
 /** Lookups the rules need about the course as a whole. */
 export interface CourseLookup {
-  /** Site base path, with leading and trailing slash. */
+  /** Site base path, with leading and trailing slash: absolute links under it are the course's own. */
   base: string
+  /** How the built pages write URLs (site-urls.ts). */
+  urls: SiteOptions['urls']
+  /** The site is an LMS package, whose pages are shown in the launch page's frame. */
+  lms: boolean
   /** Page id for a source file path (`intro.md` → `intro`). */
   pageByFile: ReadonlyMap<string, Page>
   /** Page for a serial. */

@@ -32,6 +32,15 @@ export interface FoundHeading {
 export interface SiteOptions {
   /** URL path the site is served under, with leading and trailing slash. */
   base: string
+  /**
+   * How pages refer to each other and to files (site-urls.ts): `absolute`
+   * paths under `base` with folder URLs, for a web site; `relative` paths to
+   * files (`../listen26/index.html`), for an LMS package, which is served
+   * from a folder of the LMS's choosing without directory indexes.
+   */
+  urls: 'absolute' | 'relative'
+  /** The site is an LMS package: its pages keep progress in the LMS when opened from the package's launch page. */
+  lms: boolean
   /** Dev only: every page open without passing quizzes, with a banner. */
   openAll: boolean
   /** Dev only: URL of an extra script (live reload) added to every page. */

@@ -93,7 +93,7 @@ function onward(here: Here): Node[] {
     const name = here.page.kind === 'c' && following.kind === 's' ? 'Begin the chapter' : 'Next section'
     return [el('a', { class: 'cm-button', href: following.url }, name)]
   }
-  const end: Node[] = [el('a', { class: 'cm-button', href: manifest.base }, 'Back to the course index')]
+  const end: Node[] = [el('a', { class: 'cm-button', href: manifest.index }, 'Back to the course index')]
   if (isComplete(manifest.pages, doneIds(here.context))) {
     end.unshift(el('p', { class: 'cm-done-note' }, 'You have completed the course.'))
     end.push(el('a', { class: 'cm-button cm-secondary', href: manifest.record }, en.record))

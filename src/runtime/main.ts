@@ -14,6 +14,7 @@ import { keepOffline, noop } from './offline.ts'
 import type { PageContext } from './page-context.ts'
 import { openBrowserHome } from './browser-home.ts'
 import { makeSeed, openProgressStore } from './progress-store.ts'
+import { resolveManifest } from './site-root.ts'
 
 declare const __CM_MANIFEST__: RuntimeManifest
 
@@ -61,4 +62,6 @@ function start(manifest: RuntimeManifest): void {
   })
 }
 
-start(__CM_MANIFEST__)
+// `currentScript` is this script while it runs (it is neither a module nor async).
+const script = document.currentScript as HTMLScriptElement | null
+start(resolveManifest(__CM_MANIFEST__, script?.src || location.href))

@@ -7,15 +7,22 @@ import { test } from 'node:test'
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
 import { parseFrontMatter } from '../../src/load/front-matter.ts'
 import { createMarkdown } from '../../src/render/markdown.ts'
+import { courseLookup } from '../../src/render/course-lookup.ts'
 import { parsePage } from '../../src/render/parse-page.ts'
 import { renderPage } from '../../src/render/render-page.ts'
 
 const md = createMarkdown()
 
-function render(body: string, kind = 'section') {
+/** Renders `body` as the page p.md of a web site, or of an LMS package (`lms`), whose base is /listen/. */
+function render(body: string, kind = 'section', lms = false) {
   const { page } = parseFrontMatter({ path: 'p.md', text: `---\ntitle: P\nclass: ${kind}\nserial: 1\n---\n${body}` })
+  const { page: home } = parseFrontMatter({ path: 'index.md', text: '---\ntitle: Home\nclass: index\n---\n' })
   const diagnostics: Diagnostic[] = []
-  const lookup = { base: '/', pageByFile: new Map([['p.md', page!]]), pageBySerial: new Map(), pageByUrl: new Map() }
+  const lookup = courseLookup([home!, page!], {
+    base: lms ? '/listen/' : '/',
+    urls: lms ? 'relative' : 'absolute',
+    lms,
+  })
   const parsed = parsePage(md, page!, lookup, null, diagnostics)!
   const rendered = renderPage(md, parsed, parsed.quiz.quiz, diagnostics)
   return { html: rendered.html, diagnostics, r: { ...rendered, ...parsed.quiz } }
@@ -111,4 +118,30 @@ test('markdown: a second quiz on a page is an error', () => {
     diagnostics.map((d) => [d.code, d.line]),
     [['quiz/second-quiz', 12]],
   )
+})
+
+test('markdown: in an LMS package every link of the course is relative and names a file', () => {
+  const cases: [input: string, href: string][] = [
+    ['[again](p.md#x)', '../p/index.html#x'],
+    ['[home](index.md)', '../index.html'],
+    ['[home](/listen/)', '../index.html'],
+    ['[page](/listen/p/)', '../p/index.html'],
+    ['[a file](/listen/files/a%20b.pdf)', '../files/a%20b.pdf'],
+    ['[img](img/map.png)', '../img/map.png'],
+    ['[anchor](#top)', '#top'],
+  ]
+  for (const [input, href] of cases) {
+    const { html, diagnostics } = render(input, 'section', true)
+    assert.deepEqual(diagnostics, [])
+    assert.equal(html, `<p><a href="${href}">${input.slice(1, input.indexOf(']'))}</a></p>\n`, input)
+  }
+  assert.equal(render('![Map](img/map.png)', 'section', true).html, '<p><img src="../img/map.png" alt="Map"></p>\n')
+})
+
+test('markdown: in an LMS package a link to another site opens in a new tab, out of the launch frame', () => {
+  assert.equal(
+    render('[7 Cups](https://www.7cups.com/)', 'section', true).html,
+    '<p><a href="https://www.7cups.com/" target="_blank" rel="noopener noreferrer">7 Cups</a></p>\n',
+  )
+  assert.equal(render('[7 Cups](https://www.7cups.com/)').html, '<p><a href="https://www.7cups.com/">7 Cups</a></p>\n')
 })

@@ -8,11 +8,21 @@
  *
  * Absolute paths and other hosts are left as written. Every link is recorded
  * in `env.links` so that `check` can report the broken ones.
+ *
+ * In an LMS package (site-urls.ts) every URL of the course is relative and
+ * names a file, absolute paths under the base included:
+ *
+ *     [Next](basics/notes.md)       →  href="../basics/notes/index.html"   (from a page at intro/)
+ *     [Home](/listen/)              →  href="../index.html"                (with --base /listen/)
+ *
+ * and links to other sites open in a new tab: the package's pages are shown
+ * in the launch page's frame, which may show only the package's own pages.
  */
 import { posix } from 'node:path'
 import type { MarkdownIt } from 'markdown-it'
 import type { StateCore } from 'markdown-it'
 import type { FoundLink, RenderEnv } from '../render-env.ts'
+import { pageUrls } from '../site-urls.ts'
 
 export function linksPlugin(md: MarkdownIt): void {
   md.core.ruler.push('links', rewriteLinks)
@@ -45,6 +55,9 @@ function rewriteLinks(state: StateCore): void {
       if (resolved) {
         t.attrSet(attr, resolved.url)
         found.target = resolved.target
+      } else if (env.course.lms && t.type === 'link_open' && /^https?:/i.test(url)) {
+        t.attrSet('target', '_blank')
+        t.attrSet('rel', 'noopener noreferrer')
       }
       env.links.push(found)
     }
@@ -86,23 +99,26 @@ function locate(
 /** What a URL written in a page points at, and the URL to publish; null leaves it as written. */
 export function resolveUrl(
   url: string,
-  env: Pick<RenderEnv, 'file' | 'course'>,
+  env: Pick<RenderEnv, 'file' | 'course' | 'page'>,
 ): { url: string; target: FoundLink['target'] } | null {
   if (!url || SCHEME.test(url) || url.startsWith('//') || url.startsWith('#')) return null
   const cut = url.search(/[?#]/)
   const path = cut < 0 ? url : url.slice(0, cut)
   const rest = cut < 0 ? '' : url.slice(cut)
   const { base, pageByFile, pageByUrl } = env.course
+  const urls = pageUrls(env.course, env.page.path)
   if (path.startsWith('/')) {
     const page = pageByUrl.get(safeDecode(path))
-    return page ? { url, target: { page: page.id } } : null
+    if (env.course.urls === 'absolute') return page ? { url, target: { page: page.id } } : null
+    if (page) return { url: urls.page(page.path) + rest, target: { page: page.id } }
+    return path.startsWith(base) ? { url: urls.file(safeDecode(path.slice(base.length))) + rest, target: null } : null
   }
   const file = posix.normalize(posix.join(posix.dirname(env.file), safeDecode(path)))
   if (file.startsWith('../')) return null
   const page =
     pageByFile.get(file) ?? pageByFile.get(`${file}.md`) ?? pageByFile.get(`${file.replace(/\/$/, '')}/index.md`)
-  if (page) return { url: base + encodeURI(page.path) + rest, target: { page: page.id } }
-  return { url: base + encodeURI(file) + rest, target: { file } }
+  if (page) return { url: urls.page(page.path) + rest, target: { page: page.id } }
+  return { url: urls.file(file) + rest, target: { file } }
 }
 
 function safeDecode(s: string): string {
