@@ -1,6 +1,7 @@
 // Compiles the TypeScript sources with esbuild: the browser runtime into one
-// minified script, and the CLI and Node API into bundles that load fast (the
-// dev server and Liquid sit in chunks loaded only when a build needs them).
+// minified script (another for LMS packages, and their launch page's), and
+// the CLI and Node API into bundles that load fast (the dev server and
+// Liquid sit in chunks loaded only when a build needs them).
 // Output goes to a temporary folder and replaces dist/ only when both builds
 // succeed, so a failed build never leaves the CLI without its bundle.
 import { build } from 'esbuild'
@@ -9,7 +10,16 @@ import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 const root = new URL('..', import.meta.url)
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'))
 const next = `dist/.next-${process.pid}`
-const OUTPUTS = ['chunks', 'cli.js', 'index.js', 'runtime.js', 'runtime-extras.js', 'service-worker.js'] // dist/types is tsc's
+const OUTPUTS = [
+  'chunks',
+  'cli.js',
+  'index.js',
+  'runtime.js',
+  'runtime-lms.js',
+  'runtime-extras.js',
+  'service-worker.js',
+  'launch.js',
+] // dist/types is tsc's
 
 try {
   // Old phones stay on old Safari; learners on them must not be locked out.
@@ -22,7 +32,16 @@ try {
     legalComments: 'none',
     logLevel: 'warning',
   }
-  await build({ ...runtime, entryPoints: ['src/runtime/main.ts'], outfile: `${next}/runtime.js`, format: 'iife' })
+  // The pages' runtime of web sites, and of LMS packages, which alone can keep progress in an LMS.
+  for (const [out, lms] of [
+    ['runtime.js', false],
+    ['runtime-lms.js', true],
+  ]) {
+    const define = { __CM_LMS_RUNTIME__: String(lms) }
+    await build({ ...runtime, entryPoints: ['src/runtime/main.ts'], outfile: `${next}/${out}`, format: 'iife', define })
+  }
+  // The launch page of LMS packages (src/runtime/lms/launch.ts): it holds the LMS session.
+  await build({ ...runtime, entryPoints: ['src/runtime/lms/launch.ts'], outfile: `${next}/launch.js`, format: 'iife' })
   // The second script, loaded on demand: it sets one global, the extras (src/runtime/extras-api.ts).
   await build({
     ...runtime,

@@ -21,6 +21,7 @@ Commands:
   dev [COURSE_DIR]     preview the course on localhost, rebuilt as you edit
   check [COURSE_DIR]   find mistakes without building (--format json, --strict)
   build [COURSE_DIR]   build the course into a static site (--out, --base)
+  package [COURSE_DIR] make a SCORM package for an LMS (--format, --out)
   serve [SITE_DIR]     serve a built site on localhost
   quiz decode FILE…    print pages with their quiz banks in the readable form
   quiz encode FILE…    rewrite readable quiz banks as base64 (--dry-run)
@@ -84,6 +85,22 @@ const COMMANDS: Record<string, Command> = {
         dir: pos[0] ?? '.',
         port: port(str(v['port']) ?? '8080'),
         openAll: v['open-all'] === true,
+      }),
+  },
+  package: {
+    help: async () => (await import('./package.ts')).PACKAGE_HELP,
+    options: {
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+      base: { type: 'string', short: 'b' },
+    },
+    maxPositionals: 1,
+    run: async (pos, v) =>
+      (await import('./package.ts')).runPackage({
+        dir: pos[0] ?? '.',
+        format: str(v['format']),
+        out: str(v['out']),
+        base: normalizeBase(str(v['base']) ?? '/'),
       }),
   },
   quiz: {

@@ -1,9 +1,12 @@
 /**
- * Reads the browser runtime and the stylesheet that every built site ships.
+ * Reads the browser runtime and the stylesheet that every built site ships,
+ * and what LMS packages add: the launch page's script and the SCORM schemas.
  * `npm run build` (run by `npm ci` through `prepare`) bundles the runtime into
- * dist/runtime.js; the stylesheet is the layout's CSS followed by the runtime's.
+ * dist/runtime.js (dist/runtime-lms.js for the pages of LMS packages, which
+ * alone can keep progress in an LMS) and the launch script into
+ * dist/launch.js; the stylesheet is the layout's CSS followed by the runtime's.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -17,30 +20,47 @@ export interface RuntimeAssets {
   worker: string
 }
 
-let cached: RuntimeAssets | null = null
+const cached = new Map<boolean, RuntimeAssets>()
 
-export function readRuntimeAssets(): RuntimeAssets {
-  if (cached) return cached
+/** The runtime of a web site's pages, or of an LMS package's (`lms`). */
+export function readRuntimeAssets(lms = false): RuntimeAssets {
+  let assets = cached.get(lms)
+  if (assets) return assets
   const root = packageRoot()
-  const jsPath = join(root, 'dist', 'runtime.js')
-  const extrasPath = join(root, 'dist', 'runtime-extras.js')
-  const workerPath = join(root, 'dist', 'service-worker.js')
-  for (const path of [jsPath, extrasPath, workerPath])
-    if (!existsSync(path))
-      throw new Error(`${path} is missing: run \`npm run build\` (npm ci does it through "prepare").`)
   const css = ['src/render/layout.css', 'src/runtime/runtime.css']
     .map((p) => readFileSync(join(root, p), 'utf8'))
     .join('\n')
-  cached = {
-    js: readFileSync(jsPath, 'utf8'),
+  assets = {
+    js: readFileSync(bundlePath(root, lms ? 'runtime-lms.js' : 'runtime.js'), 'utf8'),
     extras: {
-      js: readFileSync(extrasPath, 'utf8'),
+      js: readFileSync(bundlePath(root, 'runtime-extras.js'), 'utf8'),
       css: minifyCss(readFileSync(join(root, 'src/runtime/extras.css'), 'utf8')),
     },
     css: minifyCss(css),
-    worker: readFileSync(workerPath, 'utf8'),
+    worker: readFileSync(bundlePath(root, 'service-worker.js'), 'utf8'),
   }
-  return cached
+  cached.set(lms, assets)
+  return assets
+}
+
+/** The LMS package's launch page script (src/runtime/lms/launch.ts). */
+export function readLaunchScript(): string {
+  return readFileSync(bundlePath(packageRoot(), 'launch.js'), 'utf8')
+}
+
+/** The SCORM schema files of one folder of src/emit/scorm/xsd/, by file name, to copy into a package. */
+export function schemaFiles(folder: string): { name: string; absPath: string }[] {
+  const dir = join(packageRoot(), 'src', 'emit', 'scorm', 'xsd', folder)
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ name, absPath: join(dir, name) }))
+}
+
+function bundlePath(root: string, name: string): string {
+  const path = join(root, 'dist', name)
+  if (!existsSync(path))
+    throw new Error(`${path} is missing: run \`npm run build\` (npm ci does it through "prepare").`)
+  return path
 }
 
 /** The folder holding coursemark's package.json, found from this file (src/emit or dist). */

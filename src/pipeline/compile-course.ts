@@ -39,6 +39,8 @@ export interface BuildOptions {
   outDir?: string
   /** URL path the site is served under (default `/`). */
   base?: string
+  /** Build an LMS package's pages (package.ts): relative URLs, progress in the LMS. */
+  lms?: boolean
   /** Dev only: open every page without passing quizzes. */
   openAll?: boolean
   /** Dev only: URL of an extra script added to every page. */

@@ -225,9 +225,9 @@ function outline(course: CourseOutline): string {
  * `<style>` blocks and `style` attributes (found in `authorHtml`, the body as
  * rendered from the author's Markdown; the layout adds none) are allowed by
  * hash, so nothing inline can be injected. Images may come from the site or
- * be data: URLs.
+ * be data: URLs. Only an LMS package's launch page shows frames (`frames`).
  */
-export function contentSecurityPolicy(authorHtml: string): string {
+export function contentSecurityPolicy(authorHtml: string, options: { frames?: boolean } = {}): string {
   const hashes = new Set<string>()
   for (const m of authorHtml.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) hashes.add(sha256(m[1]!))
   let attrs = false
@@ -238,7 +238,8 @@ export function contentSecurityPolicy(authorHtml: string): string {
   const styleSrc = ["'self'", ...(attrs ? ["'unsafe-hashes'"] : []), ...[...hashes].map((h) => `'sha256-${h}'`)].join(
     ' ',
   )
-  return `default-src 'none'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'`
+  const frames = options.frames ? "; frame-src 'self'" : ''
+  return `default-src 'none'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; worker-src 'self'${frames}; base-uri 'none'; form-action 'none'`
 }
 
 function sha256(text: string): string {

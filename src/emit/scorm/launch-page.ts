@@ -1,0 +1,53 @@
+/**
+ * The package's launch page (`scorm.html`), the file the LMS opens. Its
+ * script (src/runtime/lms/launch.ts) holds the one SCORM session of the
+ * launch and shows the course pages in the frame below, which is why its
+ * Content-Security-Policy adds `frame-src 'self'` to the pages' own.
+ * The frame stays hidden until the script shows a page in it.
+ */
+import { contentSecurityPolicy } from '../../render/layout.ts'
+import { escapeHtml } from '../../render/escape.ts'
+
+/** The launch page's file name, at the package root beside the course index. */
+export const LAUNCH_PAGE = 'scorm.html'
+
+/** What the learner may read on the launch page. */
+const MESSAGES = {
+  noScript: 'This course needs JavaScript to keep your progress in your learning platform.',
+  openIndex: 'Open the course without it',
+}
+
+const STYLE = 'html,body,iframe{margin:0;border:0;width:100%;height:100%}iframe{display:block}'
+
+export interface LaunchPageInput {
+  /** The course title, as text. */
+  title: string
+  /** The course's language. */
+  lang: string
+  /** `1.2` or `2004`: which API the script looks for. */
+  version: '1.2' | '2004'
+  /** The launch script's path, relative to the package root. */
+  script: string
+}
+
+export function launchPage({ title, lang, version, script }: LaunchPageInput): string {
+  const style = `<style>${STYLE}</style>`
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}" data-cm-scorm="${version}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(style, { frames: true })}">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title>
+${style}
+<script src="${escapeHtml(encodeURI(script))}"></script>
+</head>
+<body>
+<iframe id="cm-launch-frame" title="${escapeHtml(title)}" hidden></iframe>
+<noscript><p>${MESSAGES.noScript} <a href="index.html">${MESSAGES.openIndex}</a>.</p></noscript>
+</body>
+</html>
+`
+}
