@@ -36,7 +36,11 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
     writeFileSync(tmp, bytes)
     renameSync(tmp, target)
   } catch (e) {
-    rmSync(tmp, { force: true })
+    try {
+      rmSync(tmp, { force: true })
+    } catch {
+      // No folder to write in, so no temporary file either.
+    }
     throw new UserError(`Cannot write ${target}: ${(e as Error).message}`, {
       hint: 'Check that the folder exists and is writable, and that the disk has room.',
     })
