@@ -18,7 +18,7 @@ import { after, before } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { DomUtils, parseDocument } from 'htmlparser2'
-import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core'
+import { type BrowserContext, chromium, type FrameLocator, type Locator, type Page } from 'playwright-core'
 import sirv from 'sirv'
 
 /** The repository root. */
@@ -381,8 +381,11 @@ export function assertClean(watch: Watch): void {
 // Taking the course by role and accessible name
 // ---------------------------------------------------------------------------
 
+/** Where a course page is: a tab, or a frame (an LMS package's launch page shows the pages in one). */
+export type Scope = Page | FrameLocator
+
 /** The page id a browser is on, from `<html data-cm-page>`. */
-export async function currentId(page: Page): Promise<string> {
+export async function currentId(page: Scope): Promise<string> {
   return (await page.locator('html').getAttribute('data-cm-page')) ?? ''
 }
 
@@ -398,20 +401,20 @@ export async function landOn(page: Page, served: Served, target: SitePage): Prom
 }
 
 /** The quiz region (the `<section>` labelled "Quiz"). */
-export const quizRegion = (page: Page): Locator => page.getByRole('region', { name: 'Quiz', exact: true })
+export const quizRegion = (page: Scope): Locator => page.getByRole('region', { name: 'Quiz', exact: true })
 
 /** The statements shown now, in order, as their groups are named. */
-export async function shownStatements(page: Page): Promise<string[]> {
+export async function shownStatements(page: Scope): Promise<string[]> {
   const legends = await quizRegion(page).getByRole('group').locator('legend').allTextContents()
   return legends.map(squash)
 }
 
 /** The group of a statement, found by its whole accessible name. */
-export const statementGroup = (page: Page, statement: SiteStatement): Locator =>
+export const statementGroup = (page: Scope, statement: SiteStatement): Locator =>
   quizRegion(page).getByRole('group', { name: statement.name, exact: true })
 
 /** The bank statements on show, found by group name; asserts every group is one of the bank's. */
-export async function shownFromBank(page: Page, sitePage: SitePage): Promise<SiteStatement[]> {
+export async function shownFromBank(page: Scope, sitePage: SitePage): Promise<SiteStatement[]> {
   assert.ok(sitePage.quiz, `${sitePage.id} has a quiz`)
   const shown = await shownStatements(page)
   return shown.map((text) => {
@@ -435,7 +438,7 @@ export const firstWrong: WrongWhen = (_s, i) => i === 0
  * in the order shown.
  */
 export async function answerQuiz(
-  page: Page,
+  page: Scope,
   sitePage: SitePage,
   wrong: WrongWhen = allRight,
 ): Promise<SiteStatement[]> {
@@ -451,7 +454,7 @@ export async function answerQuiz(
 }
 
 /** The link on from `from` to the next page, by its name. */
-export function onwardLink(page: Page, from: SitePage, next: SitePage | undefined): Locator {
+export function onwardLink(page: Scope, from: SitePage, next: SitePage | undefined): Locator {
   if (!next) return page.getByRole('link', { name: 'Back to the course index' })
   const name = from.kind === 'chapter' && next.kind === 'section' ? 'Begin the chapter' : 'Next section'
   return page.getByRole('link', { name, exact: true })
