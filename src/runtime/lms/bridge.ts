@@ -11,7 +11,7 @@ export const BRIDGE_NAME = 'coursemarkSession'
 export interface LmsBridge {
   /** Format version of this object. */
   v: 1
-  /** The learner's progress as the LMS keeps it (its suspend data); `''` on a first launch. */
+  /** The learner's progress as the LMS keeps it (its suspend data, as last saved); `''` on a first launch. */
   progress(): string
   /**
    * Keep `data` as the learner's progress and report `done` sections of

@@ -37,7 +37,7 @@ function launch(): void {
   }
   const bridge: LmsBridge = {
     v: 1,
-    progress: () => session.storedProgress,
+    progress: () => session.progress,
     save: (data, done, total) => session.save(String(data), Number(done), Number(total)),
     limit: session.limit,
   }

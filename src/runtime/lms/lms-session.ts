@@ -14,8 +14,6 @@ import type { ScormApi, ScormDialect } from './scorm-dialect.ts'
 export class LmsSession {
   /** True when the learner comes back to an attempt (`entry` is `resume`). */
   readonly resumed: boolean
-  /** The progress the LMS kept from the last launch; `''` when none. */
-  readonly storedProgress: string
   /** The page the learner was on at the end of the last launch (a path in the package); `''` when none. */
   readonly storedLocation: string
   private isOpen = true
@@ -43,13 +41,17 @@ export class LmsSession {
     this.resumed = get(dialect.cmi.entry) === 'resume'
     const status = dialect.status(get)
     this.finished = status.finished
-    this.storedProgress = this.resumed ? get(dialect.cmi.suspendData) : ''
+    this.lastProgress = this.resumed ? get(dialect.cmi.suspendData) : ''
     this.storedLocation = this.resumed ? get(dialect.cmi.location) : ''
-    this.lastProgress = this.storedProgress
     this.lastLocation = this.storedLocation
     const writes: [string, string][] = [[dialect.cmi.exit, 'suspend']]
     if (status.unstarted) writes.push(...dialect.begun())
     this.write(writes)
+  }
+
+  /** The learner's progress as last kept: what the LMS gave at the start, then each save. */
+  get progress(): string {
+    return this.lastProgress
   }
 
   /** True until the session is closed. */
