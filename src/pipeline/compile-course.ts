@@ -87,10 +87,10 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
   const course = parsed.course
   if (found.hasErrors()) return found.result({ course, sources, rendered })
 
-  // dev registers no service worker, so it need not read every static file for the worker's list.
-  const statics = site.devScript ? null : fileRevisions(course.statics)
+  // dev and LMS packages have no service worker, so they need not read every static file for the worker's list.
+  const statics = site.devScript || site.lms ? null : fileRevisions(course.statics)
   const plan = found.add(
-    planSite(course, { rendered: rendered.pages, runtime: readRuntimeAssets(), options: site, statics }),
+    planSite(course, { rendered: rendered.pages, runtime: readRuntimeAssets(site.lms), options: site, statics }),
   )
   return found.result({ course, sources, rendered, plan })
 }

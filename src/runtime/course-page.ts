@@ -96,7 +96,9 @@ function onward(here: Here): Node[] {
   const end: Node[] = [el('a', { class: 'cm-button', href: manifest.index }, 'Back to the course index')]
   if (isComplete(manifest.pages, doneIds(here.context))) {
     end.unshift(el('p', { class: 'cm-done-note' }, 'You have completed the course.'))
-    end.push(el('a', { class: 'cm-button cm-secondary', href: manifest.record }, en.record))
+    // In an LMS, the LMS keeps the learner's record.
+    if (here.context.store.kind !== 'lms')
+      end.push(el('a', { class: 'cm-button cm-secondary', href: manifest.record }, en.record))
   }
   return end
 }

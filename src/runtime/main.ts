@@ -13,21 +13,36 @@ import { loadExtras } from './load-extras.ts'
 import { keepOffline, noop } from './offline.ts'
 import type { PageContext } from './page-context.ts'
 import { openBrowserHome } from './browser-home.ts'
+import { findBridge, openLmsHome } from './lms/lms-home.ts'
+import type { ProgressHome } from './progress-state.ts'
 import { makeSeed, openProgressStore } from './progress-store.ts'
 import { resolveManifest } from './site-root.ts'
 
 declare const __CM_MANIFEST__: RuntimeManifest
+/**
+ * Set by the build: true in the pages' runtime of LMS packages
+ * (dist/runtime-lms.js), false in the web site's (dist/runtime.js), from
+ * which the LMS home is then left out: a site's pages never need it.
+ */
+declare const __CM_LMS_RUNTIME__: boolean
+
+/**
+ * Where this page keeps progress: in the LMS when it is a package's page
+ * shown by the package's launch page, which holds the LMS session (and then
+ * never in the browser's storage); in the browser otherwise.
+ */
+function openHome(manifest: RuntimeManifest): ProgressHome {
+  const bridge = __CM_LMS_RUNTIME__ && manifest.lms ? findBridge() : null
+  if (bridge) return openLmsHome(bridge, manifest)
+  return openBrowserHome(manifest.course, { local: () => window.localStorage, session: () => window.sessionStorage })
+}
 
 function start(manifest: RuntimeManifest): void {
   // The build leaves out each URL that is `<base><id>/`.
   for (const page of manifest.pages) page.url ??= `${manifest.base}${encodeURI(page.id)}/`
   const root = document.documentElement
   root.classList.add('cm-js')
-  const home = openBrowserHome(manifest.course, {
-    local: () => window.localStorage,
-    session: () => window.sessionStorage,
-  })
-  const store = openProgressStore(home, makeSeed)
+  const store = openProgressStore(openHome(manifest), makeSeed)
   const context: PageContext = {
     manifest,
     store,

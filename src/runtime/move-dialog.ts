@@ -121,7 +121,8 @@ function ownProgress(context: PageContext, status: HTMLElement): Node[] {
   const known = new Set(context.manifest.pages.map((p) => p.id))
   if (!done.some((id) => known.has(id))) return [el('p', {}, en.nothingYet)]
   const code = groupCode(encodeProgress(done, codeCourse(context.manifest)))
-  const link = `${location.origin}${context.manifest.base}#progress=${code}`
+  // The index's address: `<origin><base>` on a web site, `…/index.html` in a package.
+  const link = `${new URL(context.manifest.index, location.href).href}#progress=${code}`
   const say = (message: string) => {
     status.textContent = message
   }

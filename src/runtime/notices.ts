@@ -24,6 +24,7 @@ function banner(name: string, message: string): void {
 /** What the learner should know about where progress is kept, if anything. */
 export function storageMessage(context: PageContext): string {
   const store = context.store
+  if (store.kind === 'lms') return lmsMessage(context)
   if (store.kind === 'memory') {
     return 'This browser is blocking storage for this site, so your progress will not be kept. Every page is open.'
   }
@@ -32,6 +33,20 @@ export function storageMessage(context: PageContext): string {
   }
   if (store.unreadable) {
     return 'The progress saved in this browser could not be read and was not kept: the course starts again from the beginning.'
+  }
+  if (context.manifest.lms) {
+    return 'You opened this course outside your learning platform, so it will not see your progress: it is kept in this browser only.'
+  }
+  return ''
+}
+
+/** What the learner should know about progress kept in their learning platform, if anything. */
+function lmsMessage(context: PageContext): string {
+  if (context.store.failed) {
+    return 'Your learning platform did not accept your progress, so it may not be kept. Close the course and open it again from the platform.'
+  }
+  if (context.store.unreadable) {
+    return 'The progress your learning platform kept for this course could not be read: the course starts again from the beginning.'
   }
   return ''
 }

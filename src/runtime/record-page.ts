@@ -56,7 +56,7 @@ export function showRecord(context: PageContext): void {
     fill(
       holder,
       el('p', { class: 'cm-notice' }, en.notYet(count, sections.length)),
-      el('a', { class: 'cm-button', href: manifest.base }, en.back),
+      el('a', { class: 'cm-button', href: manifest.index }, en.back),
     )
     return
   }
