@@ -11,8 +11,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join } from 'node:path'
+import assert from 'node:assert/strict'
+import { join, posix } from 'node:path'
 import { unzipSync } from 'fflate'
+import { DomUtils, parseDocument } from 'htmlparser2'
 import { cli, ROOT } from './course.ts'
 import { tempDir } from './temp.ts'
 
@@ -48,6 +50,28 @@ export function readPackage(zip: string): Package {
       return new TextDecoder().decode(bytes)
     },
   }
+}
+
+/**
+ * Asserts that every URL an HTML file of the package loads or links to is
+ * relative and names a file of the package (or is a fragment, a `data:` URL
+ * or another site); returns how many URLs were checked.
+ */
+export function assertRelativeUrls(pkg: Package): number {
+  let checked = 0
+  for (const file of pkg.files.keys()) {
+    if (!file.endsWith('.html')) continue
+    for (const e of DomUtils.findAll(() => true, parseDocument(pkg.text(file)).children)) {
+      for (const url of [e.attribs.href, e.attribs.src]) {
+        if (url === undefined || /^(https?:|data:|#)/.test(url)) continue
+        checked++
+        assert.ok(!url.startsWith('/'), `${file}: ${url} is relative`)
+        const target = posix.normalize(posix.join(posix.dirname(file), decodeURI(url.replace(/[?#].*$/, ''))))
+        assert.ok(pkg.files.has(target), `${file}: ${url} names ${target}, a file of the package`)
+      }
+    }
+  }
+  return checked
 }
 
 /** The schema files shipped for `format`, by file name. */
