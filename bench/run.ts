@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed, scale and weight against the budgets of issues 3,
- * 4, 5 and 6, side by side with Hugo and Jekyll, as one table.
+ * 4, 5, 6 and 11, side by side with Hugo and Jekyll, as one table.
  *
  *   node --import tsx bench/run.ts [--runs N] [--quick] [--keep]
  *
@@ -20,6 +20,7 @@ import { buildRows, timeBuilds, type BuildTiming, type Rivals } from './build-sp
 import { corpusCourse, sampleCourse, scaledCourse, CORPUS_DIR } from './courses.ts'
 import { devRow, timeDevRebuild } from './dev-rebuild.ts'
 import { GNU_TIME } from './measure.ts'
+import { packageRow, timePackage } from './package-speed.ts'
 import { findHugo, findJekyll } from './rivals.ts'
 import { runtimeRow, runtimeUnavailable, timeRuntime } from './runtime-speed.ts'
 import { formatTable, type Row } from './table.ts'
@@ -78,6 +79,12 @@ try {
     }
   }
   rows.push(...buildRows(sampleTiming, corpusTiming, x10, x100))
+
+  // LMS packages of the corpus and the 100× course (the sample with --quick).
+  for (const built of (corpusTiming ? [corpusTiming, x100] : [sampleTiming]).filter((t) => t !== null)) {
+    progress(`packaging the ${built.course.name} course as SCORM 1.2`)
+    rows.push(packageRow(await timePackage(built.course, scratch, runs, !quick), built))
+  }
 
   // The corpus when it is here, else the sample, for the rest.
   const site = corpusTiming ?? sampleTiming
