@@ -110,14 +110,9 @@ export function pageDocument(shell: PageShell): string {
   const scripts = [`<script src="${escapeHtml(urls.file(shell.assets.js))}"></script>`]
   if (shell.options.devScript) scripts.push(`<script src="${escapeHtml(shell.options.devScript)}" defer></script>`)
   return `<!doctype html>
-<html lang="${escapeHtml(shell.lang)}" dir="${RTL.test(shell.lang) ? 'rtl' : 'ltr'}" data-cm-page="${escapeHtml(shell.id)}" data-cm-kind="${shell.kind}">
+<html lang="${escapeHtml(shell.lang)}" dir="${direction(shell.lang)}" data-cm-page="${escapeHtml(shell.id)}" data-cm-kind="${shell.kind}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(shell.authorHtml)}">
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(shell.title)}</title>
+${headStart(contentSecurityPolicy(shell.authorHtml), shell.title)}
 <link rel="stylesheet" href="${escapeHtml(urls.file(shell.assets.css))}">
 ${scripts.join('\n')}
 </head>
@@ -151,6 +146,24 @@ export function siteDots(course: CourseOutline, options: Pick<SiteOptions, 'base
       return dots
     },
   }
+}
+
+/** `rtl` for a right-to-left language, else `ltr`. */
+export function direction(lang: string): 'rtl' | 'ltr' {
+  return RTL.test(lang) ? 'rtl' : 'ltr'
+}
+
+/**
+ * What every page's `<head>` starts with: the charset, the viewport, its
+ * Content-Security-Policy, no referrer, an empty favicon, its title (text).
+ */
+export function headStart(csp: string, title: string): string {
+  return `<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title>`
 }
 
 /**

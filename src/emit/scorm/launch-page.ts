@@ -5,7 +5,7 @@
  * Content-Security-Policy adds `frame-src 'self'` to the pages' own.
  * The frame stays hidden until the script shows a page in it.
  */
-import { contentSecurityPolicy } from '../../render/layout.ts'
+import { contentSecurityPolicy, direction, headStart } from '../../render/layout.ts'
 import { escapeHtml } from '../../render/escape.ts'
 
 /** The launch page's file name, at the package root beside the course index. */
@@ -33,14 +33,9 @@ export interface LaunchPageInput {
 export function launchPage({ title, lang, version, script }: LaunchPageInput): string {
   const style = `<style>${STYLE}</style>`
   return `<!doctype html>
-<html lang="${escapeHtml(lang)}" data-cm-scorm="${version}">
+<html lang="${escapeHtml(lang)}" dir="${direction(lang)}" data-cm-scorm="${version}">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(style, { frames: true })}">
-<meta name="referrer" content="no-referrer">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(title)}</title>
+${headStart(contentSecurityPolicy(style, { frames: true }), title)}
 ${style}
 <script src="${escapeHtml(encodeURI(script))}"></script>
 </head>
