@@ -8,8 +8,8 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import { FORMATS } from '../helpers/scorm-package.ts'
 import { assertClean, cannotRun, SAMPLE, type Site, storageKeys, withBrowser } from './helpers.ts'
-import { CONTENT, type LmsServer, serveLms } from './lms.ts'
-import { unpackedPackage, walkInLms } from './lms-walk.ts'
+import { CONTENT, coursePage, hostUrl, type LmsServer, nextLaunch, serveLms } from './lms.ts'
+import { showing, unpackedPackage, walkInLms } from './lms-walk.ts'
 
 describe('SCORM packages in a test LMS', { skip: cannotRun() ?? false }, () => {
   for (const format of FORMATS) {
@@ -25,6 +25,23 @@ describe('SCORM packages in a test LMS', { skip: cannotRun() ?? false }, () => {
       it('keeps progress in the LMS: three sections, a failed quiz, a closed tab, a resume, passed', async () => {
         assert.ok(lms && site)
         await walkInLms(lms, site, format === 'scorm12' ? '12' : '2004')
+      })
+
+      it('resumed at a page the package no longer has, opens the course index instead', async () => {
+        assert.ok(lms)
+        const gone = 'gone/index.html'
+        const cmi = { exit: 'suspend', location: gone, completion_status: 'incomplete', success_status: 'unknown' }
+        const kept = {
+          fn: '',
+          log: [],
+          cmi: { cmi: { ...cmi, core: { ...cmi, lesson_location: gone }, suspend_data: '' } },
+        }
+        await withBrowser(lms, async ({ page }) => {
+          await page.goto(
+            hostUrl(lms!, format === 'scorm12' ? '12' : '2004', nextLaunch(format === 'scorm12' ? '12' : '2004', kept)),
+          )
+          await showing(coursePage(page), 'index')
+        })
       })
 
       it('outside an LMS opens the course index, which keeps progress in this browser and says so', async () => {

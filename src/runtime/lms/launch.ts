@@ -55,13 +55,18 @@ function showCourse(session: LmsSession): void {
   const frame = document.getElementById('cm-launch-frame') as HTMLIFrameElement | null
   if (!frame) return
   const root = new URL('./', location.href).href
+  const start = PACKAGE_PAGE.test(session.storedLocation) ? session.storedLocation : START
+  let first = true
   frame.addEventListener('load', () => {
     const shown = shownPage(frame, root)
+    // The page the learner left is gone (a newer package without it): start from the index.
+    if (!shown && first && start !== START) frame.src = START
+    first = false
     if (!shown) return
     document.title = shown.title
     session.visit(shown.path)
   })
-  frame.src = PACKAGE_PAGE.test(session.storedLocation) ? session.storedLocation : START
+  frame.src = start
   frame.hidden = false
 }
 
