@@ -31,6 +31,8 @@ try {
     target: browsers,
     legalComments: 'none',
     logLevel: 'warning',
+    // Code for LMS packages only is left out of every bundle but runtime-lms.js (src/runtime/build-flags.d.ts).
+    define: { __CM_LMS_RUNTIME__: 'false' },
   }
   // The pages' runtime of web sites, and of LMS packages, which alone can keep progress in an LMS.
   for (const [out, lms] of [
@@ -38,7 +40,7 @@ try {
     ['runtime-lms.js', true],
   ]) {
     const define = { __CM_LMS_RUNTIME__: String(lms) }
-    await build({ ...runtime, entryPoints: ['src/runtime/main.ts'], outfile: `${next}/${out}`, format: 'iife', define })
+    await build({ ...runtime, define, entryPoints: ['src/runtime/main.ts'], outfile: `${next}/${out}`, format: 'iife' })
   }
   // The launch page of LMS packages (src/runtime/lms/launch.ts): it holds the LMS session.
   await build({ ...runtime, entryPoints: ['src/runtime/lms/launch.ts'], outfile: `${next}/launch.js`, format: 'iife' })

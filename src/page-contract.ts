@@ -43,10 +43,10 @@ export interface RuntimeManifest {
    * script's own (`assets/`), which is where the runtime resolves them.
    */
   base: string
-  /** URL of the course index, as the page URLs are written (`/base/`, or `index.html` in a package). */
-  index: string
-  /** An LMS package: progress lives in the LMS when the launch page holds a session, else in this browser, with a notice. */
-  lms: boolean
+  /** An LMS package's course index, `index.html` (relative to the site root); a web site's index is its base. */
+  index?: string
+  /** Set in an LMS package: progress lives in the LMS when the launch page holds a session, else in this browser, with a notice. */
+  lms?: true
   /** URLs of the second script and its stylesheet (the progress dialog, the completion record), loaded on demand. */
   extras: { js: string; css: string }
   /** URL of the completion record page. */

@@ -26,8 +26,8 @@ export function manifestOf(course: Course, options: SiteOptions, links: Manifest
     keyLength: keyLength(course.sequence.map((p) => p.page.id)),
     ...(links ?? { extras: { js: '', css: '' }, record: '', worker: null }),
     base: options.urls === 'absolute' ? options.base : '',
-    index: urls.page(''),
-    lms: options.lms,
+    ...(options.urls === 'relative' ? { index: urls.page('') } : {}),
+    ...(options.lms ? { lms: true } : {}),
     openAll: options.openAll,
     pages: course.sequence.map((p) => ({
       id: p.page.id,

@@ -16,6 +16,7 @@ import { showNotices } from './notices.ts'
 import { doneIds, type PageContext } from './page-context.ts'
 import { recordDone } from './progress-state.ts'
 import { renderAttempt } from './quiz.ts'
+import { indexUrl } from './site-root.ts'
 import { type LoadedQuiz, readQuiz } from './quiz-data.ts'
 import { drawStatements } from './seeded-draw.ts'
 
@@ -93,11 +94,17 @@ function onward(here: Here): Node[] {
     const name = here.page.kind === 'c' && following.kind === 's' ? 'Begin the chapter' : 'Next section'
     return [el('a', { class: 'cm-button', href: following.url }, name)]
   }
-  const end: Node[] = [el('a', { class: 'cm-button', href: manifest.index }, 'Back to the course index')]
+  const end: Node[] = [
+    el(
+      'a',
+      { class: 'cm-button', href: __CM_LMS_RUNTIME__ ? indexUrl(manifest) : manifest.base },
+      'Back to the course index',
+    ),
+  ]
   if (isComplete(manifest.pages, doneIds(here.context))) {
     end.unshift(el('p', { class: 'cm-done-note' }, 'You have completed the course.'))
     // In an LMS, the LMS keeps the learner's record.
-    if (here.context.store.kind !== 'lms')
+    if (!__CM_LMS_RUNTIME__ || here.context.store.kind !== 'lms')
       end.push(el('a', { class: 'cm-button cm-secondary', href: manifest.record }, en.record))
   }
   return end

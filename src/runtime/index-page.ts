@@ -42,11 +42,11 @@ function render(context: PageContext): void {
   }
   show('begin', !started)
   show('continue', started && !complete)
+  show('reset', started)
+  show('record', complete)
   // In an LMS, the LMS keeps the learner's record and decides about new attempts; nothing it holds is lowered.
-  const inLms = context.store.kind === 'lms'
-  show('reset', started && !inLms)
-  show('record', complete && !inLms)
-  show('move', !inLms)
+  if (__CM_LMS_RUNTIME__ && context.store.kind === 'lms')
+    for (const action of ['reset', 'record', 'move']) show(action, false)
   for (const status of all('[data-cm-status]')) {
     status.textContent = complete ? 'You have completed the course. Every page is open for review.' : ''
   }

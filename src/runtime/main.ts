@@ -19,30 +19,28 @@ import { makeSeed, openProgressStore } from './progress-store.ts'
 import { resolveManifest } from './site-root.ts'
 
 declare const __CM_MANIFEST__: RuntimeManifest
-/**
- * Set by the build: true in the pages' runtime of LMS packages
- * (dist/runtime-lms.js), false in the web site's (dist/runtime.js), from
- * which the LMS home is then left out: a site's pages never need it.
- */
-declare const __CM_LMS_RUNTIME__: boolean
 
 /**
- * Where this page keeps progress: in the LMS when it is a package's page
- * shown by the package's launch page, which holds the LMS session (and then
- * never in the browser's storage); in the browser otherwise.
+ * A package's page keeps progress in the LMS when the package's launch page
+ * shows it, holding the LMS session (and then never in the browser's
+ * storage); in the browser otherwise.
  */
-function openHome(manifest: RuntimeManifest): ProgressHome {
-  const bridge = __CM_LMS_RUNTIME__ && manifest.lms ? findBridge() : null
+function packageHome(manifest: RuntimeManifest): ProgressHome {
+  const bridge = manifest.lms ? findBridge() : null
   if (bridge) return openLmsHome(bridge, manifest)
   return openBrowserHome(manifest.course, { local: () => window.localStorage, session: () => window.sessionStorage })
 }
 
 function start(manifest: RuntimeManifest): void {
-  // The build leaves out each URL that is `<base><id>/`.
+  // The build leaves out each URL that is `<base><id>/` (and a web site's index URL, its base).
   for (const page of manifest.pages) page.url ??= `${manifest.base}${encodeURI(page.id)}/`
   const root = document.documentElement
   root.classList.add('cm-js')
-  const store = openProgressStore(openHome(manifest), makeSeed)
+  // As in packageHome, inline: the web site's runtime stays as it was before LMS packages.
+  const home = __CM_LMS_RUNTIME__
+    ? packageHome(manifest)
+    : openBrowserHome(manifest.course, { local: () => window.localStorage, session: () => window.sessionStorage })
+  const store = openProgressStore(home, makeSeed)
   const context: PageContext = {
     manifest,
     store,
@@ -78,5 +76,9 @@ function start(manifest: RuntimeManifest): void {
 }
 
 // `currentScript` is this script while it runs (it is neither a module nor async).
-const script = document.currentScript as HTMLScriptElement | null
-start(resolveManifest(__CM_MANIFEST__, script?.src || location.href))
+// Only a package's URLs need resolving (build-flags.d.ts).
+start(
+  __CM_LMS_RUNTIME__
+    ? resolveManifest(__CM_MANIFEST__, (document.currentScript as HTMLScriptElement | null)?.src || location.href)
+    : __CM_MANIFEST__,
+)

@@ -15,6 +15,7 @@ import { mergeProgress } from './merge-progress.ts'
 import { codeCourse } from './page-key.ts'
 import type { PageContext } from './page-context.ts'
 import { type CodeProblem, decodeProgress, encodeProgress, groupCode } from './progress-code.ts'
+import { indexUrl } from './site-root.ts'
 
 /** Every string the dialog shows. */
 const en = {
@@ -122,7 +123,7 @@ function ownProgress(context: PageContext, status: HTMLElement): Node[] {
   if (!done.some((id) => known.has(id))) return [el('p', {}, en.nothingYet)]
   const code = groupCode(encodeProgress(done, codeCourse(context.manifest)))
   // The index's address: `<origin><base>` on a web site, `…/index.html` in a package.
-  const link = `${new URL(context.manifest.index, location.href).href}#progress=${code}`
+  const link = `${new URL(indexUrl(context.manifest), location.href).href}#progress=${code}`
   const say = (message: string) => {
     status.textContent = message
   }

@@ -24,7 +24,7 @@ function banner(name: string, message: string): void {
 /** What the learner should know about where progress is kept, if anything. */
 export function storageMessage(context: PageContext): string {
   const store = context.store
-  if (store.kind === 'lms') return lmsMessage(context)
+  if (__CM_LMS_RUNTIME__ && store.kind === 'lms') return lmsMessage(context)
   if (store.kind === 'memory') {
     return 'This browser is blocking storage for this site, so your progress will not be kept. Every page is open.'
   }
@@ -34,7 +34,7 @@ export function storageMessage(context: PageContext): string {
   if (store.unreadable) {
     return 'The progress saved in this browser could not be read and was not kept: the course starts again from the beginning.'
   }
-  if (context.manifest.lms) {
+  if (__CM_LMS_RUNTIME__ && context.manifest.lms) {
     return 'You opened this course outside your learning platform, so it will not see your progress: it is kept in this browser only.'
   }
   return ''

@@ -9,6 +9,7 @@ import { el, fill } from './dom.ts'
 import { isComplete } from './gate.ts'
 import type { PageContext } from './page-context.ts'
 import type { PassRecord } from './progress-state.ts'
+import { indexUrl } from './site-root.ts'
 
 /** Every string of the record. */
 const en = {
@@ -56,7 +57,7 @@ export function showRecord(context: PageContext): void {
     fill(
       holder,
       el('p', { class: 'cm-notice' }, en.notYet(count, sections.length)),
-      el('a', { class: 'cm-button', href: manifest.index }, en.back),
+      el('a', { class: 'cm-button', href: indexUrl(manifest) }, en.back),
     )
     return
   }

@@ -15,11 +15,16 @@ export function resolveManifest(manifest: RuntimeManifest, scriptUrl: string): R
   return {
     ...manifest,
     base: root.href,
-    index: at(manifest.index),
+    index: at(manifest.index ?? 'index.html'),
     extras: { js: at(manifest.extras.js), css: at(manifest.extras.css) },
     record: at(manifest.record),
     worker: manifest.worker === null ? null : at(manifest.worker),
     // A package's manifest names every page's URL (none is `<base><id>/`).
     pages: manifest.pages.map((page) => ({ ...page, url: at(page.url) })),
   }
+}
+
+/** The course index's URL: an LMS package's `index`, or a web site's base. */
+export function indexUrl(manifest: RuntimeManifest): string {
+  return manifest.index ?? manifest.base
 }
