@@ -7,7 +7,9 @@
  */
 import type { FrontMatterFields } from './yaml-fields.ts'
 
-const LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*?))?[ \t]*$/
+// Linear on any line: the value is taken whole and trimmed by hand (issue 15: a
+// lazy `(.*?)[ \t]*$` took 15 s on a title of 200,000 spaces).
+const LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]([^\r\n\u2028\u2029]*))?$/
 // A plain scalar may not start with an indicator, nor hold ": " or " #".
 const PLAIN = /^[^-?:,[\]{}#&*!|>'"%@`\s](?:(?!: | #)[^\t])*$/
 const INT = /^-?(?:0|[1-9][0-9]{0,14})$/
@@ -29,7 +31,7 @@ export function readSimpleYaml(lines: readonly string[], firstLine: number): Fro
     if (!m) return null
     const key = m[1]!
     if (key in data) return null // let YAML report the duplicate
-    const raw = m[2] ?? ''
+    const raw = trimBlanks(m[2] ?? '')
     let value: unknown
     if (raw === '') value = null
     else if (raw[0] === '"') {
@@ -47,4 +49,13 @@ export function readSimpleYaml(lines: readonly string[], firstLine: number): Fro
     positions[key] = { line: firstLine + i, column: raw === '' ? 1 : line.indexOf(raw, key.length + 1) + 1 }
   }
   return { data, positions }
+}
+
+/** `text` without the spaces and tabs at either end (String#trim also drops other white space, which YAML keeps). */
+function trimBlanks(text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--
+  return text.slice(start, end)
 }

@@ -124,3 +124,10 @@ test('the simple reader leaves lists, comments and escapes to YAML', () => {
     assert.equal(readSimpleYaml(lines, 2), null, JSON.stringify(lines))
   }
 })
+
+test('a value of a million spaces is read at once, not in quadratic time (issue 15)', { timeout: 20_000 }, () => {
+  const spaces = ' '.repeat(1_000_000)
+  assert.deepEqual(readSimpleYaml([`title:${spaces}x${spaces}`], 2)?.data, { title: 'x' })
+  assert.deepEqual(readSimpleYaml([`title:${spaces}`], 2)?.data, { title: null })
+  assert.equal(readSimpleYaml([`title:${spaces}x\u2028`], 2), null, 'left to YAML, which decides about U+2028')
+})
