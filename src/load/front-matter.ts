@@ -106,10 +106,13 @@ function readFields(yamlLines: string[], report: Report): FrontMatterFields | 'n
       p.code,
       notMap
         ? 'The front matter must be a list of `name: value` fields.'
-        : `The front matter is not valid YAML: ${p.message}`,
-      notMap
-        ? 'Write one field per line, such as `title: Welcome`.'
-        : 'Check the indentation and quote values that contain a colon, e.g. `title: "Part 1: Basics"`.',
+        : p.code === 'front-matter/bad-alias'
+          ? p.message
+          : `The front matter is not valid YAML: ${p.message}`,
+      p.hint ??
+        (notMap
+          ? 'Write one field per line, such as `title: Welcome`.'
+          : 'Check the indentation and quote values that contain a colon, e.g. `title: "Part 1: Basics"`.'),
     )
   }
   return null

@@ -14,11 +14,21 @@ export interface FrontMatterFields {
 
 /** A YAML error, placed in the file. */
 export interface YamlProblem {
-  code: 'front-matter/invalid-yaml' | 'front-matter/not-a-map'
+  code: 'front-matter/invalid-yaml' | 'front-matter/not-a-map' | 'front-matter/bad-alias'
   line: number
   column: number
+  /** What YAML says is wrong; for `bad-alias`, a whole sentence. */
   message: string
+  /** What to do, when the problem calls for a hint of its own. */
+  hint?: string
 }
+
+/**
+ * How many times the front matter may use aliases (`*name`), counting each
+ * use inside repeated values again: real front matter needs a handful, and a
+ * "billion laughs" document needs millions (the `yaml` library's own guard).
+ */
+const MAX_ALIASES = 100
 
 let yaml: YamlModule | null = null
 
@@ -82,5 +92,73 @@ export function readFullYaml(text: string, firstLine: number): FrontMatterFields
         column: value?.range ? pos(value.range[0]).column : 1,
       }
   }
-  return { data: (doc.toJS() ?? {}) as Record<string, unknown>, positions }
+  const data = toData(doc, pos)
+  return 'problems' in data ? data : { data: data.data, positions }
+}
+
+type Doc = ReturnType<YamlModule['parseDocument']>
+type Pos = (offset: number) => { line: number; column: number }
+
+/**
+ * The document as data; or, when an alias cannot be expanded (an undefined
+ * anchor, or so many aliases that expanding them would exhaust memory), the
+ * problem placed at the alias or at the field that uses too many.
+ */
+function toData(doc: Doc, pos: Pos): { data: Record<string, unknown> } | { problems: YamlProblem[] } {
+  try {
+    return { data: (doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {}) as Record<string, unknown> }
+  } catch (e) {
+    const unresolved = unresolvedAlias(doc)
+    if (unresolved) {
+      const { name, offset } = unresolved
+      return {
+        problems: [
+          {
+            code: 'front-matter/bad-alias',
+            ...pos(offset),
+            message: `\`*${name}\` refers to an anchor \`&${name}\` that is not defined before it.`,
+            hint: `Define \`&${name}\` earlier in the front matter, or quote the value if it is text starting with \`*\`.`,
+          },
+        ],
+      }
+    }
+    return {
+      problems: [
+        {
+          code: 'front-matter/bad-alias',
+          ...pos(fieldExpandingTooMuch(doc) ?? 0),
+          message: `This field repeats aliases (\`*name\`) within aliases so often that reading it would exhaust the memory (${(e as Error).message}).`,
+          hint: 'Write the values out instead of repeating anchors within anchors.',
+        },
+      ],
+    }
+  }
+}
+
+/** The first alias whose anchor is not defined before it, if any. */
+function unresolvedAlias(doc: Doc): { name: string; offset: number } | null {
+  let found: { name: string; offset: number } | null = null
+  yaml!.visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) !== undefined) return undefined
+      found = { name: node.source, offset: node.range?.[0] ?? 0 }
+      return yaml!.visit.BREAK
+    },
+  })
+  return found
+}
+
+/** The offset of the first top-level value whose aliases expand too far, if one alone does. */
+function fieldExpandingTooMuch(doc: Doc): number | null {
+  const contents = doc.contents
+  if (!yaml!.isMap(contents)) return null
+  for (const item of contents.items) {
+    const value = item.value as { toJS?: (d: Doc, o: object) => unknown; range?: [number, number, number] } | null
+    try {
+      value?.toJS?.(doc, { maxAliasCount: MAX_ALIASES })
+    } catch {
+      return value?.range?.[0] ?? null
+    }
+  }
+  return null
 }

@@ -131,3 +131,32 @@ test('a value of a million spaces is read at once, not in quadratic time (issue 
   assert.deepEqual(readSimpleYaml([`title:${spaces}`], 2)?.data, { title: null })
   assert.equal(readSimpleYaml([`title:${spaces}x\u2028`], 2), null, 'left to YAML, which decides about U+2028')
 })
+
+test('an alias to an anchor never defined is reported at the alias, not thrown (issue 15)', () => {
+  const { page, diagnostics } = parse('---\ntitle: T\nclass: section\nserial: 1\nnote: *nope\n---\n')
+  assert.equal(page, null)
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.line, d.column]),
+    [['front-matter/bad-alias', 5, 7]],
+  )
+  assert.match(diagnostics[0]!.message, /`\*nope` refers to an anchor `&nope` that is not defined/)
+})
+
+test('a "billion laughs" of aliases is refused at the field that expands, not expanded (issue 15)', () => {
+  const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+  for (const [prev, name] of [...'abcdefgh'].slice(0, -1).map((c, i) => [c, 'bcdefgh'[i]!])) {
+    levels.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`)
+  }
+  const { page, diagnostics } = parse(`---\ntitle: T\nclass: section\nserial: 1\n${levels.join('\n')}\n---\n`)
+  assert.equal(page, null)
+  assert.equal(diagnostics.length, 1)
+  assert.equal(diagnostics[0]!.code, 'front-matter/bad-alias')
+  assert.ok(diagnostics[0]!.line > 5 && diagnostics[0]!.line <= 12, `line ${diagnostics[0]!.line}`)
+  assert.match(diagnostics[0]!.hint ?? '', /Write the values out/)
+})
+
+test('a few aliases are read as YAML reads them', () => {
+  const { page, diagnostics } = parse('---\ntitle: &t Hello\nclass: section\nserial: 1\nalt: *t\n---\n')
+  assert.deepEqual(diagnostics, [])
+  assert.equal(page!.front.data['alt'], 'Hello')
+})
