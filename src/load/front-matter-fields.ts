@@ -106,8 +106,19 @@ function checkSerial(fields: Fields, kind: PageKind | null, report: Report): num
       )
     return null
   }
-  if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0) return raw
+  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) return raw
   const p = fields.at('serial')
+  if (typeof raw === 'number' && Number.isInteger(raw) && raw > 0) {
+    // Beyond 2^53 two serials can read as the same number, and the order breaks.
+    report(
+      p.line,
+      p.column,
+      'front-matter/bad-serial',
+      '`serial` is too large to be kept exactly.',
+      `Use a whole number up to ${Number.MAX_SAFE_INTEGER}; serials need only be in order, not consecutive.`,
+    )
+    return null
+  }
   report(
     p.line,
     p.column,

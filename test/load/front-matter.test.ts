@@ -160,3 +160,17 @@ test('a few aliases are read as YAML reads them', () => {
   assert.deepEqual(diagnostics, [])
   assert.equal(page!.front.data['alt'], 'Hello')
 })
+
+test('a serial beyond 2^53, which could not be kept exactly, is an error at the serial (issue 15)', () => {
+  for (const serial of ['9007199254740993', '1e300', '123456789012345678901234567890']) {
+    const { page, diagnostics } = parse(`---\ntitle: T\nclass: section\nserial: ${serial}\n---\n`)
+    assert.equal(page, null, serial)
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.line, d.column, d.message]),
+      [['front-matter/bad-serial', 4, 9, '`serial` is too large to be kept exactly.']],
+      serial,
+    )
+  }
+  const { diagnostics } = parse(`---\ntitle: T\nclass: section\nserial: ${Number.MAX_SAFE_INTEGER}\n---\n`)
+  assert.deepEqual(diagnostics, [])
+})
