@@ -15,7 +15,7 @@
  */
 import { relative, sep } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { type CourseFiles, readCourse, readPageText } from '../load/read-course.ts'
+import { type CourseFiles, pageTextOrThrow, readCourse } from '../load/read-course.ts'
 import type { SourceFile } from '../load/types.ts'
 
 /** A burst of changes, ready to build. */
@@ -157,7 +157,7 @@ class Snapshot {
     for (const c of batch) {
       if (!byPath.has(this.rel(c.path))) continue
       try {
-        texts.set(c.path, readPageText(c.path))
+        texts.set(c.path, pageTextOrThrow(c.path))
       } catch {
         this.files = readCourse(this.root)
         return true
@@ -196,7 +196,7 @@ class Snapshot {
     for (const path of paths) {
       let now: string
       try {
-        now = readPageText(path)
+        now = pageTextOrThrow(path)
       } catch {
         continue
       }

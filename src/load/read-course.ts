@@ -2,9 +2,10 @@
  * Stage 1, load files: a course folder read, every Markdown page as text,
  * every other file as a static file to copy. Nothing is parsed here.
  */
-import { type Dirent, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs'
 import { join, relative, resolve, sep } from 'node:path'
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { readPageText } from './read-page-text.ts'
 import type { SourceFile, StaticFile } from './types.ts'
 
 export interface CourseFiles {
@@ -31,7 +32,8 @@ export function readCourse(root: string, exclude: readonly string[] = []): Cours
     return found
   }
   const skip = new Set(exclude.flatMap((p) => [resolve(p), safeRealpath(p)]))
-  walk(resolve(root), { root, skip, found })
+  const real = safeRealpath(root)
+  walk(resolve(root), { root, realRoot: real, skip, found, chain: new Set([real]) })
   const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)
   found.pages.sort(byPath)
   found.statics.sort(byPath)
@@ -42,9 +44,13 @@ export function readCourse(root: string, exclude: readonly string[] = []): Cours
 /** What a walk of the course folder needs and fills. */
 interface Walk {
   root: string
+  /** The course folder with every symbolic link resolved: links may point only inside it. */
+  realRoot: string
   /** Absolute paths not to read. */
   skip: ReadonlySet<string>
   found: CourseFiles
+  /** The real paths of the folders being walked, from the root down: a link back to one of them is a loop. */
+  chain: Set<string>
 }
 
 /** Reads the pages and static files under `dir` into `walk.found`. */
@@ -63,12 +69,19 @@ function walk(dir: string, w: Walk): void {
     const abs = join(dir, name)
     if (w.skip.has(abs) || ((entry.isDirectory() || entry.isSymbolicLink()) && w.skip.has(safeRealpath(abs)))) continue
     const rel = relative(w.root, abs).split(sep).join('/')
-    const type = entryType(entry, abs)
-    if (type === null) w.found.diagnostics.push(brokenLink(rel))
-    else if (type === 'dir') {
-      if (!SKIPPED_DIRS.has(name)) walk(abs, w)
+    const type = entry.isSymbolicLink() ? linkType(abs, rel, w) : entryType(entry)
+    if (type === 'dir') {
+      if (!SKIPPED_DIRS.has(name)) walkFolder(abs, w)
     } else if (type === 'file' && !SKIPPED_FILES.test(name)) readFile(abs, rel, w)
   }
+}
+
+/** Walks the folder `abs` with its real path on the chain, so that a link back into it is seen as a loop. */
+function walkFolder(abs: string, w: Walk): void {
+  const real = safeRealpath(abs)
+  w.chain.add(real)
+  walk(abs, w)
+  w.chain.delete(real)
 }
 
 /** A page is read now; any other file is listed, to be copied when the site is written. */
@@ -78,31 +91,57 @@ function readFile(abs: string, rel: string, w: Walk): void {
     return
   }
   try {
-    w.found.pages.push({ path: rel, text: readPageText(abs) })
+    const read = readPageText(abs, rel)
+    if ('problem' in read) w.found.diagnostics.push(read.problem)
+    else w.found.pages.push({ path: rel, text: read.text })
   } catch (e) {
     w.found.diagnostics.push(ioError(w.root, abs, e))
   }
 }
 
-/** What an entry is, following a symbolic link; null for a link to nothing. */
-function entryType(entry: Dirent, abs: string): 'dir' | 'file' | 'other' | null {
-  if (!entry.isSymbolicLink()) return entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other'
-  try {
-    const s = statSync(abs)
-    return s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other'
-  } catch {
-    return null
-  }
+type EntryType = 'dir' | 'file' | 'other'
+
+function entryType(entry: Dirent): EntryType {
+  return entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other'
 }
 
-function brokenLink(rel: string): Diagnostic {
+/**
+ * What a symbolic link leads to, when it may be followed: a link must stay
+ * inside the course (the site would otherwise publish whatever it points
+ * at), and must not lead back into a folder it is in (the walk would never
+ * end). Anything else is reported, and the link is not followed.
+ */
+function linkType(abs: string, rel: string, w: Walk): EntryType | null {
+  let real: string
+  let type: EntryType
+  try {
+    real = realpathSync(abs)
+    const s = statSync(real)
+    type = s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other'
+  } catch (e) {
+    const loop = (e as NodeJS.ErrnoException).code === 'ELOOP'
+    w.found.diagnostics.push(linkProblem(rel, loop ? 'a loop of links that leads nowhere' : 'nothing'))
+    return null
+  }
+  if (real !== w.realRoot && !real.startsWith(w.realRoot + sep)) {
+    w.found.diagnostics.push(linkProblem(rel, `${real}, outside the course folder`))
+    return null
+  }
+  if (type === 'dir' && w.chain.has(real)) {
+    w.found.diagnostics.push(linkProblem(rel, 'a folder it is itself in, which would make an endless loop'))
+    return null
+  }
+  return type
+}
+
+function linkProblem(rel: string, target: string): Diagnostic {
   return error({
-    code: 'load/broken-link',
-    message: `${rel} is a symbolic link to nothing.`,
+    code: 'load/bad-link',
+    message: `${rel} is a symbolic link to ${target}.`,
     file: rel,
     line: 0,
     column: 0,
-    hint: 'Remove the link or make it point at a file.',
+    hint: 'Remove the link, or put the file or folder itself in the course folder.',
   })
 }
 
@@ -134,9 +173,11 @@ function noPages(root: string): Diagnostic {
   })
 }
 
-/** A page's text as the pipeline reads it: UTF-8, with CRLF and CR line ends made LF. */
-export function readPageText(abs: string): string {
-  return readFileSync(abs, 'utf8').replace(/\r\n?/g, '\n')
+/** A page's text as readCourse reads it; throws when it cannot be read or is refused (readCourse then says why). */
+export function pageTextOrThrow(abs: string): string {
+  const read = readPageText(abs, abs)
+  if ('problem' in read) throw new Error(read.problem.message)
+  return read.text
 }
 
 function safeRealpath(p: string): string {

@@ -4,7 +4,7 @@
  * print no stack trace.
  */
 import assert from 'node:assert/strict'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
 import { cli, fixtureCases, item, readFixture, tempPath, validCourse, writeCourse } from '../helpers/course.ts'
@@ -78,4 +78,19 @@ test('a diagnostic shows the source line with a caret under the spot', () => {
   const dir = writeCourse({ 's1.md': section('Para\n{: .ok data-x=unquoted}\n') }, validCourse())
   const r = cli(['build', dir, '--out', tempPath()])
   assert.ok(r.stderr.includes('  7 | {: .ok data-x=unquoted}\n    |               ^\n'), r.stderr)
+})
+
+test('build and check refuse a page that is not UTF-8 or over 10 MB, naming it, and exit 1 (issue 15)', () => {
+  const dir = writeCourse({}, validCourse())
+  writeFileSync(join(dir, 'ch1.md'), Buffer.from('---\ntitle: Caf\xe9\nclass: chapter\nserial: 1\n---\n', 'latin1'))
+  writeFileSync(join(dir, 'log.md'), Buffer.alloc(10 * 1024 * 1024 + 1, 'x'))
+  const out = tempPath()
+  for (const r of [cli(['build', dir, '--out', out]), cli(['check', dir])]) {
+    const text = r.stderr + r.stdout
+    assert.equal(r.code, 1, text)
+    assert.match(text, /^ch1\.md:2:11: error: ch1\.md is not UTF-8 text/m)
+    assert.match(text, /^log\.md: error: log\.md is 10 MB; a page may be at most 10 MB\./m)
+    assert.doesNotMatch(text, /\n\s+at /)
+  }
+  assert.equal(existsSync(out), false)
 })
