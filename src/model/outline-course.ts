@@ -5,6 +5,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page, StaticFile } from '../load/types.ts'
+import { checkOutputPaths } from './check-output-paths.ts'
 import type { CourseOutline, OutlineEntry } from './types.ts'
 
 export interface OutlinedCourse {
@@ -20,7 +21,12 @@ export interface OutlinedCourse {
 export function outlineCourse(pages: Page[], statics: StaticFile[], collection: string): OutlinedCourse {
   const indexes = pages.filter((p) => p.front.kind === 'index')
   const gated = pages.filter((p) => p.front.kind !== 'index')
-  const diagnostics = [...checkIndexes(indexes, gated), ...checkAddresses(gated), ...checkSerials(gated)]
+  const diagnostics = [
+    ...checkIndexes(indexes, gated),
+    ...checkAddresses(gated),
+    ...checkSerials(gated),
+    ...checkOutputPaths(pages, statics),
+  ]
   const index = indexes[0]
   if (diagnostics.length || !index) return { outline: null, diagnostics }
   return { outline: outline(index, gated, statics, collection), diagnostics }
@@ -75,7 +81,19 @@ function checkAddresses(gated: Page[]): Diagnostic[] {
   const ids = new Map<string, Page>()
   for (const p of gated) {
     const other = ids.get(p.id)
-    if (p.id === 'index') {
+    const unsafe = /[#?]/.exec(p.id)
+    if (unsafe) {
+      diagnostics.push(
+        error({
+          code: 'course/bad-file-name',
+          message: `${p.file} has \`${unsafe[0]}\` in its name, which cannot be part of a page's address.`,
+          file: p.file,
+          line: 1,
+          column: 1,
+          hint: `Rename the file without \`#\` or \`?\`: in a URL they start a fragment or a query.`,
+        }),
+      )
+    } else if (p.id === 'index') {
       diagnostics.push(
         error({
           code: 'course/reserved-name',

@@ -94,3 +94,19 @@ test('build and check refuse a page that is not UTF-8 or over 10 MB, naming it, 
   }
   assert.equal(existsSync(out), false)
 })
+
+test('build and check both find a file where a page needs a folder, naming both files (issue 15)', () => {
+  const dir = writeCourse(
+    { s1: 'a file named like the page', 'ch1/index.html/x.txt': 'a folder named like its output' },
+    validCourse(),
+  )
+  const out = tempPath()
+  for (const r of [cli(['build', dir, '--out', out]), cli(['check', dir])]) {
+    const text = r.stderr + r.stdout
+    assert.equal(r.code, 1, text)
+    assert.match(text, /^s1: error: s1 clashes with s1\.md \(written as s1\/index\.html\)/m)
+    assert.match(text, /^ch1\/index\.html\/x\.txt: error: .* clashes with ch1\.md/m)
+    assert.doesNotMatch(text, /EISDIR|ENOTDIR|Cannot write/)
+  }
+  assert.equal(existsSync(out), false)
+})
