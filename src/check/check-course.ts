@@ -15,6 +15,10 @@ import type { FoundHeading, FoundLink } from '../render/types.ts'
 
 /** What rendering found in a page (a `RenderedPage` has all of it). */
 export interface PageFindings {
+  /** The page. */
+  page: Page
+  /** Its quiz, as the build decoded it. */
+  quiz: Quiz | null
   /** Links and images, in the order they are written. */
   links: FoundLink[]
   /** Headings of the body, in order (the page title is not one). */
@@ -22,27 +26,27 @@ export interface PageFindings {
 }
 
 export interface CourseCheckInput {
-  /** The course as the build assembled it, quizzes decoded. */
-  course: Course
-  /** What each page's rendering found, by page id. */
+  /** The course as the build assembled it, quizzes decoded; null when the pages make no course. */
+  course: Course | null
+  /** What each page's rendering found, by page id: every page rendered, course or not. */
   pages: ReadonlyMap<string, PageFindings>
+  /** The course's static files (images, downloads), relative to the course root. */
+  statics: readonly string[]
   /** Site base path, with leading and trailing slash. */
   base: string
 }
 
-/** Every warning about the course, unsorted. */
-export function checkCourse({ course, pages, base }: CourseCheckInput): Diagnostic[] {
-  const files = new Set(course.statics.map((s) => s.path))
-  const pageFiles = new Set([course.index, ...course.sequence.map((p) => p.page)].map((p) => p.file))
-  const out = [...checkCourseId(course), ...checkSerials(course)]
-  const withQuiz: [Page, Quiz | null][] = [
-    [course.index, null],
-    ...course.sequence.map((p): [Page, Quiz | null] => [p.page, p.quiz]),
-  ]
-  for (const [page, quiz] of withQuiz) {
-    const found = pages.get(page.id)
-    if (!found) continue
-    if (quiz) out.push(...checkQuizBank(quiz))
+/**
+ * Every warning about the course, unsorted. A page's own warnings (its
+ * bank, links, headings) are found on every rendered page, even when the
+ * pages make no course; those about the course's order need the course.
+ */
+export function checkCourse({ course, pages, statics, base }: CourseCheckInput): Diagnostic[] {
+  const files = new Set(statics)
+  const pageFiles = new Set([...pages.values()].map((p) => p.page.file))
+  const out = course ? [...checkCourseId(course), ...checkSerials(course)] : []
+  for (const found of pages.values()) {
+    if (found.quiz) out.push(...checkQuizBank(found.quiz))
     out.push(...checkLinks(found.links, { base, files, pages: pageFiles }))
     out.push(...checkHeadings(found.headings))
   }

@@ -48,7 +48,7 @@ export async function runCheck(args: { dir: string; format: string; strict: bool
   const result = await compileCourse({ courseDir: args.dir, base: args.base })
   const diagnostics = sortDiagnostics([
     ...result.diagnostics,
-    ...(result.course ? checkCourse({ course: result.course, pages: result.pages, base: args.base }) : []),
+    ...checkCourse({ course: result.course, pages: result.pages, statics: result.statics, base: args.base }),
   ])
   const counts: Record<Severity, number> = { error: 0, warning: 0, note: 0 }
   for (const d of diagnostics) counts[d.severity]++

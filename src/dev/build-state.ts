@@ -71,6 +71,7 @@ function internalFailure(e: unknown, log: (line: string) => void): BuildResult {
     pages: new Map(),
     plan: null,
     sources: new Map(),
+    statics: [],
     renderedNow: [],
   }
 }

@@ -13,6 +13,12 @@ import { isYamlLoaded, readFullYaml } from './yaml-fields.ts'
 export interface FrontMatterResult {
   /** The page, or null when its front matter is unusable. */
   page: Page | null
+  /**
+   * When the front matter is unusable but the body is known (the front
+   * matter is closed): the page with what could be read of its front
+   * matter, so that its body is still checked. Null otherwise.
+   */
+  draft?: Page | null
   diagnostics: Diagnostic[]
   /** True when the front matter needs the full YAML parser: call `loadYaml()` and parse again. */
   needsYaml?: boolean
@@ -37,15 +43,23 @@ export function parseFrontMatter(file: SourceFile): FrontMatterResult {
   if (!split) return { page: null, diagnostics }
   const fields = readFields(split.yamlLines, report)
   if (fields === 'needs-yaml') return { page: null, diagnostics, needsYaml: true }
-  if (!fields) return { page: null, diagnostics }
-  const checked = checkFields(fields.data, fields.positions, report)
-  if (diagnostics.length || !checked) return { page: null, diagnostics }
+  const checked = fields ? checkFields(fields.data, fields.positions, report) : null
+  const front = frontMatter(checked, fields ?? { data: {}, positions: {} })
+  const page = makePage(file, front, split)
+  return diagnostics.length || !checked ? { page: null, draft: page, diagnostics } : { page, diagnostics }
+}
 
+/** The front matter from its checked fields; in a draft, what could not be read is left empty (kind: section). */
+function frontMatter(checked: ReturnType<typeof checkFields>, fields: FrontMatterFields): FrontMatter {
   const fieldLines = Object.fromEntries(Object.entries(fields.positions).map(([k, v]) => [k, v.line]))
-  const front: FrontMatter = { ...checked, data: fields.data, fieldLines }
+  const known = checked ?? { title: '', kind: 'section', serial: null, lang: null }
+  return { ...known, data: fields.data, fieldLines }
+}
+
+function makePage(file: SourceFile, front: FrontMatter, split: { bodyLines: string[]; bodyLine: number }): Page {
   const id = pageId(file.path)
   const isIndex = front.kind === 'index'
-  const page: Page = {
+  return {
     id: isIndex ? 'index' : id,
     file: file.path,
     path: isIndex ? '' : `${id}/`,
@@ -54,7 +68,6 @@ export function parseFrontMatter(file: SourceFile): FrontMatterResult {
     bodyLine: split.bodyLine,
     source: { file: file.path, line: 1, column: 1 },
   }
-  return { page, diagnostics }
 }
 
 /** The front matter's lines and the body's, or null after reporting why the page has none. */

@@ -16,6 +16,8 @@ export type FrontMatterCache = Map<string, { text: string; result: FrontMatterRe
 export interface ReadPages {
   /** The pages whose front matter is usable, in file order. */
   pages: Page[]
+  /** The pages whose front matter is not, but whose body is known, in file order: their bodies are still checked. */
+  drafts: Page[]
   /** Every problem found in any page's front matter. */
   diagnostics: Diagnostic[]
 }
@@ -23,17 +25,19 @@ export interface ReadPages {
 /** Reads the front matter of every page in `files`. */
 export async function readPages(files: CourseFiles, cache: FrontMatterCache | null = null): Promise<ReadPages> {
   const pages: Page[] = []
+  const drafts: Page[] = []
   const diagnostics: Diagnostic[] = []
   for (const file of files.pages) {
     const result = await frontMatterOf(file, cache)
     diagnostics.push(...result.diagnostics)
     if (result.page) pages.push(result.page)
+    else if (result.draft) drafts.push(result.draft)
   }
   if (cache) {
     const present = new Set(files.pages.map((f) => f.path))
     for (const path of cache.keys()) if (!present.has(path)) cache.delete(path)
   }
-  return { pages, diagnostics }
+  return { pages, drafts, diagnostics }
 }
 
 async function frontMatterOf(file: SourceFile, cache: FrontMatterCache | null): Promise<FrontMatterResult> {

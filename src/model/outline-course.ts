@@ -6,11 +6,13 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page, StaticFile } from '../load/types.ts'
 import { checkOutputPaths } from './check-output-paths.ts'
-import type { CourseOutline, OutlineEntry } from './types.ts'
+import type { CourseOutline, OutlineEntry, ReadingOrder } from './types.ts'
 
 export interface OutlinedCourse {
   /** The outline, or null when the pages make no course (no index, say). */
   outline: CourseOutline | null
+  /** The pages in the outline's order, or as near to it as they allow when there is no outline. */
+  reading: ReadingOrder
   diagnostics: Diagnostic[]
 }
 
@@ -28,8 +30,25 @@ export function outlineCourse(pages: Page[], statics: StaticFile[], collection: 
     ...checkOutputPaths(pages, statics),
   ]
   const index = indexes[0]
-  if (diagnostics.length || !index) return { outline: null, diagnostics }
-  return { outline: outline(index, gated, statics, collection), diagnostics }
+  if (diagnostics.length || !index)
+    return { outline: null, reading: readingOrder(indexes, gated, collection), diagnostics }
+  const made = outline(index, gated, statics, collection)
+  const reading = { collection, title: made.title, pages: [index, ...made.sequence.map((e) => e.page)], unlisted: [] }
+  return { outline: made, reading, diagnostics }
+}
+
+/** The order of a course whose outline has errors: every index, then the rest by serial, then by file. */
+function readingOrder(indexes: Page[], gated: Page[], collection: string): ReadingOrder {
+  const bySerial = [...gated].sort(
+    (a, b) => (a.front.serial ?? Infinity) - (b.front.serial ?? Infinity) || (a.file < b.file ? -1 : 1),
+  )
+  const title = indexes[0] ? courseTitle(indexes[0]) : collection
+  return { collection, title, pages: [...indexes, ...bySerial], unlisted: [] }
+}
+
+function courseTitle(index: Page): string {
+  const given = index.front.data['course_title']
+  return typeof given === 'string' && given ? given : index.front.title
 }
 
 /** One index, and at least one chapter or section beside it. */
@@ -157,7 +176,7 @@ function outline(index: Page, gated: Page[], statics: StaticFile[], collection: 
     id: pinned ? (data['course_id'] as string) : collection,
     idPinned: pinned,
     offline: data['offline'] !== false,
-    title: typeof data['course_title'] === 'string' && data['course_title'] ? data['course_title'] : index.front.title,
+    title: courseTitle(index),
     lang: index.front.lang ?? 'en',
     index,
     sequence,

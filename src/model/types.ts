@@ -102,6 +102,22 @@ export interface CourseOutline {
   idPinned: boolean
 }
 
+/**
+ * The pages as the parse stage reads them, made by model/outline-course.ts
+ * even when the pages make no course: every page's body is checked whatever
+ * the outline's errors.
+ */
+export interface ReadingOrder {
+  /** Name under which Liquid sees the pages (`site.<collection>`). */
+  collection: string
+  /** Course title, as Liquid's `site.title`. */
+  title: string
+  /** The pages Liquid's `site` lists: the index, then chapters and sections by serial (then by file). */
+  pages: Page[]
+  /** Pages whose front matter is unusable: parsed only for what their bodies report, and listed nowhere. */
+  unlisted: Page[]
+}
+
 /** The whole course: the outline with every page's quiz (model/course-with-quizzes.ts). */
 export interface Course extends CourseOutline {
   /** Chapters and sections ordered by serial, each with its quiz. */

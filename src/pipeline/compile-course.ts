@@ -8,8 +8,12 @@
  *   1 load files      readCourse      load/read-course.ts       CourseFiles: each page's text, the static files
  *   2 front matter    readPages       load/read-pages.ts        Page[]: front matter checked, body split off
  *   3 course outline  outlineCourse   model/outline-course.ts   CourseOutline: index, chapters, sections in order
- *   4 parse           parsePages      render/parse-pages.ts     Course with every quiz decoded; tokens per page
+ *   4 parse           parsePages      render/parse-pages.ts     tokens and decoded quiz per page; with 3, the Course
  *   5 render          renderPages     render/render-pages.ts    RenderedPage per page: body HTML, links, headings
+ *
+ * Stages 4 and 5 run on every page whose body is known, even when stage 2
+ * or 3 found errors, so one run reports every page's own mistakes; the
+ * site is planned only when nothing failed.
  *   6 plan site       planSite        emit/plan-site.ts         SitePlan: every file of the site, page layout and all
  *
  * `build` (build.ts) then writes the plan (emit/write-site.ts); `check`
@@ -23,6 +27,7 @@ import { fileRevisions } from '../emit/file-revisions.ts'
 import { planSite, type SitePlan } from '../emit/plan-site.ts'
 import { type CourseFiles, readCourse } from '../load/read-course.ts'
 import { readPages } from '../load/read-pages.ts'
+import { courseWithQuizzes } from '../model/course-with-quizzes.ts'
 import { outlineCourse } from '../model/outline-course.ts'
 import type { Course } from '../model/types.ts'
 import { createMarkdown } from '../render/markdown.ts'
@@ -64,6 +69,8 @@ export interface BuildResult {
   plan: SitePlan | null
   /** Source text by file, for printing excerpts under diagnostics. */
   sources: Map<string, string>
+  /** Paths of the course's static files (images, downloads), relative to the course folder. */
+  statics: string[]
   /** Ids of the pages this build rendered; with a cache, the others were rendered by an earlier build. */
   renderedNow: string[]
 }
@@ -77,22 +84,25 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
 
   const files = found.add(options.files ?? readCourse(courseDir, options.outDir ? [resolve(options.outDir)] : []))
   const sources = new Map(files.pages.map((f) => [f.path, f.text]))
-  const { pages } = found.add(await readPages(files, cache?.frontMatter))
-  const { outline } = found.add(outlineCourse(pages, files.statics, basename(courseDir)))
-  if (!outline) return found.result({ course: null, sources })
+  const staticPaths = files.statics.map((f) => f.path)
+  const { pages, drafts } = found.add(await readPages(files, cache?.frontMatter))
+  const { outline, reading } = found.add(outlineCourse(pages, files.statics, basename(courseDir)))
 
+  // Stages 4 and 5 run whatever the outline found: a page's own mistakes
+  // (banks, attribute lists, Liquid, HTML) do not depend on the course order.
   const md = cache?.md ?? createMarkdown()
-  const parsed = found.add(await parsePages(outline, { md, site, texts: sources, cache: cache?.parsed ?? null }))
-  const rendered = found.add(renderPages(parsed.course, parsed.pages, md, cache?.rendered))
-  const course = parsed.course
-  if (found.hasErrors()) return found.result({ course, sources, rendered })
+  const order = { ...reading, unlisted: drafts }
+  const parsed = found.add(await parsePages(order, { md, site, texts: sources, cache: cache?.parsed ?? null }))
+  const course = outline ? courseWithQuizzes(outline, parsed.quizzes) : null
+  const rendered = found.add(renderPages([...order.pages, ...order.unlisted], parsed.pages, md, cache?.rendered))
+  if (found.hasErrors() || !course) return found.result({ course, sources, statics: staticPaths, rendered })
 
   // dev and LMS packages have no service worker, so they need not read every static file for the worker's list.
   const statics = site.devScript || site.lms ? null : fileRevisions(course.statics)
   const plan = found.add(
     planSite(course, { rendered: rendered.pages, runtime: readRuntimeAssets(site.lms), options: site, statics }),
   )
-  return found.result({ course, sources, rendered, plan })
+  return found.result({ course, sources, statics: staticPaths, rendered, plan })
 }
 
 /** The diagnostics of every stage, gathered in stage order, and the result they make. */
@@ -112,10 +122,12 @@ class Findings {
   result(made: {
     course: Course | null
     sources: Map<string, string>
+    statics: string[]
     rendered?: { pages: Map<string, RenderedPage>; renderedNow: string[] }
     plan?: SitePlan
   }): BuildResult {
-    const ok = !this.hasErrors()
+    // Pages that make no course always come with an error saying why.
+    const ok = !this.hasErrors() && made.course !== null
     return {
       ok,
       diagnostics: sortDiagnostics(this.diagnostics),
@@ -123,6 +135,7 @@ class Findings {
       pages: made.rendered?.pages ?? new Map(),
       plan: ok ? (made.plan ?? null) : null,
       sources: made.sources,
+      statics: made.statics,
       renderedNow: made.rendered?.renderedNow ?? [],
     }
   }

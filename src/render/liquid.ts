@@ -4,7 +4,7 @@
  * liquidjs is loaded only when some page uses Liquid, to keep start-up lean.
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
-import type { CourseOutline } from '../model/types.ts'
+import type { ReadingOrder } from '../model/types.ts'
 import type { Page } from '../load/types.ts'
 
 type LiquidModule = typeof import('liquidjs')
@@ -47,9 +47,9 @@ export function liquidPage(page: Page, base: string): LiquidPage {
 }
 
 /** The `site` variable shared by every page of a course. */
-export function liquidSite(course: CourseOutline, base: string): Record<string, unknown> {
-  const pages = [course.index, ...course.sequence.map((s) => s.page)].map((p) => liquidPage(p, base))
-  return { [course.collection]: pages, pages, title: course.title, baseurl: base.replace(/\/$/, '') }
+export function liquidSite(order: ReadingOrder, base: string): Record<string, unknown> {
+  const pages = order.pages.map((p) => liquidPage(p, base))
+  return { [order.collection]: pages, pages, title: order.title, baseurl: base.replace(/\/$/, '') }
 }
 
 /**

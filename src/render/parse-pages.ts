@@ -1,14 +1,15 @@
 /**
- * Stage 4, parse: every page's body parsed (parse-page.ts), and the course
- * made whole with the quizzes decoded on the way (model/course-with-quizzes.ts).
- * liquidjs is loaded only when some page uses Liquid. With a cache, a page is
- * parsed again only when its text or the course's shape has changed.
+ * Stage 4, parse: every page's body parsed (parse-page.ts), each quiz
+ * decoded on the way. Pages are parsed one by one, in the reading order the
+ * outline gives, whether or not the outline has errors, so that every page's
+ * own mistakes are reported in one run. liquidjs is loaded only when some
+ * page uses Liquid. With a cache, a page is parsed again only when its text
+ * or the course's shape has changed.
  */
 import type { MarkdownIt } from 'markdown-it'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page } from '../load/types.ts'
-import { courseWithQuizzes } from '../model/course-with-quizzes.ts'
-import type { Course, CourseOutline, PageQuiz } from '../model/types.ts'
+import type { PageQuiz, ReadingOrder } from '../model/types.ts'
 import { courseLookup } from './course-lookup.ts'
 import { hasLiquid, liquidSite, loadLiquid } from './liquid.ts'
 import { type ParsedPage, parsePage } from './parse-page.ts'
@@ -31,20 +32,20 @@ export interface ParseInput {
 }
 
 export interface ParsedCourse {
-  /** The course, every quiz decoded. */
-  course: Course
   /** Each page parsed, by page id; a page whose Liquid failed is missing. */
   pages: Map<string, ParsedPage>
+  /** Each parsed page's quiz, by page id. */
+  quizzes: Map<string, PageQuiz>
   /** What parsing every page reported. */
   diagnostics: Diagnostic[]
 }
 
-/** Parses every page of `outline`, the index first. */
-export async function parsePages(outline: CourseOutline, input: ParseInput): Promise<ParsedCourse> {
-  const all = [outline.index, ...outline.sequence.map((entry) => entry.page)]
-  const site = await liquidSiteFor(outline, all, input.site.base)
+/** Parses every page of `order`, in order, the unlisted ones last. */
+export async function parsePages(order: ReadingOrder, input: ParseInput): Promise<ParsedCourse> {
+  const all = [...order.pages, ...order.unlisted]
+  const site = await liquidSiteFor(order, all, input.site.base)
   const lookup = courseLookup(all, input.site)
-  const shape = input.cache ? courseShape(outline, all, input.site) : ''
+  const shape = input.cache ? courseShape(order, all, input.site) : ''
   const pages = new Map<string, ParsedPage>()
   const quizzes = new Map<string, PageQuiz>()
   const diagnostics: Diagnostic[] = []
@@ -58,12 +59,13 @@ export async function parsePages(outline: CourseOutline, input: ParseInput): Pro
       input.cache?.set(page.id, entry)
     }
     diagnostics.push(...entry.diagnostics)
-    if (!entry.parsed) continue
+    // Two pages with one id is an error of the outline's; the first keeps it.
+    if (!entry.parsed || pages.has(page.id)) continue
     pages.set(page.id, entry.parsed)
     quizzes.set(page.id, entry.parsed.quiz)
   }
   if (input.cache) forgetGone(input.cache, all)
-  return { course: courseWithQuizzes(outline, quizzes), pages, diagnostics }
+  return { pages, quizzes, diagnostics }
 }
 
 /** Drops what the cache holds for pages the course no longer has. */
@@ -74,13 +76,13 @@ function forgetGone(cache: ParseCache, pages: readonly Page[]): void {
 
 /** Liquid's `site` variable, when some page uses Liquid (liquidjs is loaded then); else null. */
 async function liquidSiteFor(
-  outline: CourseOutline,
+  order: ReadingOrder,
   pages: readonly Page[],
   base: string,
 ): Promise<Record<string, unknown> | null> {
   if (!pages.some((p) => hasLiquid(p.body))) return null
   await loadLiquid()
-  return liquidSite(outline, base)
+  return liquidSite(order, base)
 }
 
 /**
@@ -89,7 +91,7 @@ async function liquidSiteFor(
  * course title and the site options links depend on.
  */
 export function courseShape(
-  outline: CourseOutline,
+  order: ReadingOrder,
   pages: readonly Page[],
   site: Pick<SiteOptions, 'base' | 'urls' | 'lms'>,
 ): string {
@@ -97,8 +99,8 @@ export function courseShape(
     site.base,
     site.urls,
     site.lms,
-    outline.collection,
-    outline.title,
+    order.collection,
+    order.title,
     pages.map((p) => [p.file, p.id, p.path, p.front.data]),
   ])
 }

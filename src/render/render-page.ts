@@ -16,6 +16,8 @@ import type { FoundHeading, FoundLink } from './types.ts'
 
 export interface RenderedPage {
   page: Page
+  /** The page's quiz, as the parse stage decoded it. */
+  quiz: Quiz | null
   /** The body as HTML, without the layout around it. */
   html: string
   /** Index only: which of begin / continue / reset the author's own buttons provide. */
@@ -52,6 +54,7 @@ export function renderPage(
     : { html, actions: new Set<IndexAction>() }
   return {
     page,
+    quiz,
     html: legacy.html,
     actions: legacy.actions,
     hasOutline: isIndex && legacy.html.includes('data-cm-link='),

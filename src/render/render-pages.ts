@@ -1,12 +1,11 @@
 /**
  * Stage 5, render: every parsed page's body rendered to HTML (render-page.ts),
- * each quiz taken from the course. With a cache, a page is rendered again
- * only when the parse stage parsed it again.
+ * with the quiz the parse stage decoded. With a cache, a page is rendered
+ * again only when the parse stage parsed it again.
  */
 import type { MarkdownIt } from 'markdown-it'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page } from '../load/types.ts'
-import type { Course, Quiz } from '../model/types.ts'
 import type { ParsedPage } from './parse-page.ts'
 import { type RenderedPage, renderPage } from './render-page.ts'
 
@@ -22,19 +21,20 @@ export interface RenderedCourse {
   diagnostics: Diagnostic[]
 }
 
-/** Renders every page of `course` that `parsed` holds, the index first. */
+/** Renders each of `pages` that `parsed` holds, in order. */
 export function renderPages(
-  course: Course,
+  pages: readonly Page[],
   parsed: ReadonlyMap<string, ParsedPage>,
   md: MarkdownIt,
   cache: RenderCache | null = null,
 ): RenderedCourse {
-  const pages = new Map<string, RenderedPage>()
+  const rendered = new Map<string, RenderedPage>()
   const renderedNow: string[] = []
   const diagnostics: Diagnostic[] = []
-  for (const [page, quiz] of pagesWithQuizzes(course)) {
+  for (const page of pages) {
     const from = parsed.get(page.id)
-    if (!from) continue
+    if (!from || from.page !== page || rendered.has(page.id)) continue
+    const quiz = from.quiz.quiz
     let entry = cache?.get(page.id)
     if (entry?.from !== from) {
       const own: Diagnostic[] = []
@@ -42,14 +42,9 @@ export function renderPages(
       cache?.set(page.id, entry)
       renderedNow.push(page.id)
     }
-    pages.set(page.id, entry.rendered)
+    rendered.set(page.id, entry.rendered)
     diagnostics.push(...entry.diagnostics)
   }
-  if (cache) for (const id of cache.keys()) if (!pages.has(id)) cache.delete(id)
-  return { pages, renderedNow, diagnostics }
-}
-
-/** The index (which has no quiz), then each chapter and section with its quiz. */
-function pagesWithQuizzes(course: Course): [Page, Quiz | null][] {
-  return [[course.index, null], ...course.sequence.map((e): [Page, Quiz | null] => [e.page, e.quiz])]
+  if (cache) for (const id of cache.keys()) if (!rendered.has(id)) cache.delete(id)
+  return { pages: rendered, renderedNow, diagnostics }
 }

@@ -52,9 +52,10 @@ test('build reports every error in one run, not just the first', () => {
   )
   const r = cli(['build', dir, '--out', tempPath()])
   assert.equal(r.code, 1)
-  for (const fragment of ['serial 2 is also used by s1.md', 'Unknown class "nonsense"'])
+  for (const fragment of ['serial 2 is also used by s1.md', 'Unknown class "nonsense"', 'not valid base64'])
     assert.ok(r.stderr.includes(fragment), `${fragment} in\n${r.stderr}`)
-  assert.match(r.stderr, /Build failed: 2 errors/)
+  // s1.md's three quiz errors are found even though the outline has errors (issue 15).
+  assert.match(r.stderr, /Build failed: 5 errors/)
 })
 
 test('build reports every quiz problem of a page together', () => {
@@ -109,4 +110,33 @@ test('build and check both find a file where a page needs a folder, naming both 
     assert.doesNotMatch(text, /EISDIR|ENOTDIR|Cannot write/)
   }
   assert.equal(existsSync(out), false)
+})
+
+test('every page is still checked when the outline has errors: build and check report all (issue 15)', () => {
+  const dir = writeCourse(
+    {
+      // serial 2 is s1.md's too: the course has no order.
+      's2.md': section(`Quiz:\n{: data-n="9"}\n\n- ${item('A.', 'Y', 'a')}\n`),
+      // Front matter that does not parse, over a body with its own mistakes.
+      's3.md': `---\ntitle: [broken\nclass: section\nserial: 3\n---\nPara\n{: .x y}\n\nSee [gone](gone.md).\n\nQuiz:\n{: data-n="1"}\n\n- %%%\n`,
+      's4.md': section('{% if %}\n', 'title: S4\nclass: section\nserial: 4'),
+    },
+    validCourse(),
+  )
+  const expected = [
+    /^s2\.md:4:1: error: serial 2 is also used by s1\.md/m,
+    /^s2\.md:7:3: error: data-n is 9 but the bank has only 1 statement/m,
+    /^s3\.md:3:1: error: The front matter is not valid YAML/m,
+    /^s3\.md:7:7: error: This attribute list does not parse/m,
+    /^s3\.md:14:3: error: This bank item is not valid base64/m,
+    /^s4\.md:6:\d+: error: Liquid error/m,
+  ]
+  const build = cli(['build', dir, '--out', tempPath()])
+  const check = cli(['check', dir])
+  for (const r of [build, check]) {
+    assert.equal(r.code, 1)
+    for (const re of expected) assert.match(r.stderr + r.stdout, re)
+  }
+  assert.match(build.stderr, /Build failed: 6 errors\./)
+  assert.match(check.stdout, /^s3\.md:9:12: warning: This link points to gone\.md/m)
 })
