@@ -27,6 +27,15 @@ export const DEFAULT_OPTIONS: [string, string] = ['True', 'False']
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
+/**
+ * True when `data-n` declares a page without a quiz: any way of writing 0
+ * (`0`, `00`, ` 0 `). The quiz rule and `readQuiz` must agree on it, or a
+ * page would carry an empty quiz the runtime cannot load.
+ */
+export function declaresNoQuiz(n: string): boolean {
+  return /^\d+$/.test(n.trim()) && Number(n.trim()) === 0
+}
+
 /** Reads `data-n`: a whole number, or null after reporting why not. */
 export function parseQuizCount(decl: QuizDeclaration, diagnostics: Diagnostic[]): number | null {
   if (!/^\d+$/.test(decl.n.trim())) {

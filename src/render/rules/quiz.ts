@@ -19,6 +19,7 @@ import type { MarkdownIt } from 'markdown-it'
 import type { StateCore } from 'markdown-it'
 import type { Token } from 'markdown-it'
 import { error } from '../../diagnostics/diagnostic.ts'
+import { declaresNoQuiz } from '../../model/quiz-bank.ts'
 import type { BankLine, RawBankItem } from '../../model/types.ts'
 import { escapeSingleQuoted } from '../escape.ts'
 import type { RenderEnv } from '../render-env.ts'
@@ -67,7 +68,7 @@ function findQuiz(state: StateCore): void {
     }
     const opt = t.attrGet('data-opt')
     const decl = { n, opt: opt === null ? null : String(opt), source }
-    if (n.trim() === '0') {
+    if (declaresNoQuiz(n)) {
       env.quiz = { decl, items: null }
       continue
     }
