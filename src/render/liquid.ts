@@ -5,12 +5,34 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { ReadingOrder } from '../model/types.ts'
+import { MAX_PAGE_BYTES } from '../load/read-page-text.ts'
 import type { Page } from '../load/types.ts'
 
 type LiquidModule = typeof import('liquidjs')
 type Engine = InstanceType<LiquidModule['Liquid']>
 
 let engine: Engine | null = null
+
+/**
+ * liquidjs's own limits, per page: a loop over `(-99999999..99999999)`
+ * would otherwise fill the memory until Node dies, and nested loops of
+ * millions of steps would run for hours. Real pages stay far below both.
+ */
+export const LIQUID_LIMITS = {
+  /** Most milliseconds one page's Liquid may run. */
+  renderLimit: 2000,
+  /** Most items (range elements, characters of strings built) one page's Liquid may make. */
+  memoryLimit: 10_000_000,
+  /** Most characters of a page's Liquid source (pages are refused over this anyway). */
+  parseLimit: MAX_PAGE_BYTES,
+}
+
+/** What each of liquidjs's limit errors means to an author. */
+const LIMIT_MESSAGES: Record<string, string> = {
+  'template render limit exceeded': `This page's Liquid ran for more than ${LIQUID_LIMITS.renderLimit / 1000} s, so it was stopped`,
+  'memory alloc limit exceeded': `This page's Liquid would make more than ${LIQUID_LIMITS.memoryLimit.toLocaleString('en-US')} items (a range or a loop too large), so it was stopped`,
+  'parse length limit exceeded': `This page is too long for Liquid (over ${LIQUID_LIMITS.parseLimit.toLocaleString('en-US')} characters)`,
+}
 
 /** True when `text` holds a Liquid tag or output. */
 export function hasLiquid(text: string): boolean {
@@ -23,7 +45,13 @@ export async function loadLiquid(): Promise<void> {
   const { Liquid } = await import('liquidjs')
   // Jekyll is lenient about undefined variables but not about unknown filters.
   // A fixed locale spares liquidjs a slow Intl lookup at start-up; dates are not used.
-  engine = new Liquid({ strictFilters: true, strictVariables: false, ownPropertyOnly: true, locale: 'en-US' })
+  engine = new Liquid({
+    strictFilters: true,
+    strictVariables: false,
+    ownPropertyOnly: true,
+    locale: 'en-US',
+    ...LIQUID_LIMITS,
+  })
 }
 
 /** What a page looks like to Liquid: its front matter plus `url`, as in Jekyll. */
@@ -63,24 +91,40 @@ export function renderLiquid(
   diagnostics: Diagnostic[],
 ): string | null {
   if (!engine) throw new Error('renderLiquid called before loadLiquid')
+  let out: string
   try {
-    return String(engine.parseAndRenderSync(page.body, { site, page: liquidPage(page, base) }))
+    out = String(engine.parseAndRenderSync(page.body, { site, page: liquidPage(page, base) }))
   } catch (e) {
     const err = e as { token?: { getPosition?: () => number[] }; message?: string; originalError?: Error }
     const [line = 1, column = 1] = err.token?.getPosition?.() ?? []
     const message = (err.originalError?.message ?? err.message ?? String(e)).split(', line:')[0]!.replace(/\.$/, '')
+    const limit = LIMIT_MESSAGES[message]
     diagnostics.push(
       error({
-        code: 'liquid/error',
-        message: `Liquid error: ${message}.`,
+        code: limit ? 'liquid/limit' : 'liquid/error',
+        message: limit ? `${limit}.` : `Liquid error: ${message}.`,
         file: page.file,
         line: page.bodyLine + line - 1,
         column,
-        hint: 'Fix the tag, or wrap text that only looks like Liquid in {% raw %}…{% endraw %}.',
+        hint: limit
+          ? 'Loop over fewer items: Liquid here is for listing the course’s pages, not for computing.'
+          : 'Fix the tag, or wrap text that only looks like Liquid in {% raw %}…{% endraw %}.',
       }),
     )
     return null
   }
+  if (out.length <= MAX_PAGE_BYTES) return out
+  diagnostics.push(
+    error({
+      code: 'liquid/limit',
+      message: `This page's Liquid makes it longer than ${MAX_PAGE_BYTES.toLocaleString('en-US')} characters.`,
+      file: page.file,
+      line: page.bodyLine + Math.max(0, page.body.split('\n').findIndex(hasLiquid)),
+      column: 1,
+      hint: 'Loop over fewer items, or split the page.',
+    }),
+  )
+  return null
 }
 
 /**
