@@ -9,6 +9,7 @@ import { attrListPlugin } from './rules/attr-list.ts'
 import { headingsPlugin } from './rules/headings.ts'
 import { heartPlugin } from './rules/heart.ts'
 import { indexOutlinePlugin } from './rules/index-outline.ts'
+import { leftoversPlugin } from './rules/leftovers.ts'
 import { linksPlugin } from './rules/links.ts'
 import { quizPlugin } from './rules/quiz.ts'
 import { typographyPlugin } from './rules/typography.ts'
@@ -22,5 +23,6 @@ export function createMarkdown(): MarkdownIt {
   md.use(heartPlugin) //        core, after inline: `<3` → heart
   md.use(headingsPlugin) //     core: kramdown ids, aria-level
   md.use(linksPlugin) //        core: clean-URL links, recorded for checks
+  md.use(leftoversPlugin) //    core, before text_join: `{:`, `{{`, `{%` that would show as text
   return md
 }

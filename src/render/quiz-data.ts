@@ -4,9 +4,11 @@
  * author's base64 (bare `atob` mangles non-ASCII text).
  */
 import type { MarkdownIt } from 'markdown-it'
+import { error } from '../diagnostics/diagnostic.ts'
 import { bankHash } from '../model/quiz-bank.ts'
-import type { Quiz } from '../model/types.ts'
+import type { Quiz, Statement } from '../model/types.ts'
 import type { RuntimeAnswerKey, RuntimeQuiz } from '../page-contract.ts'
+import { findLeftover } from './find-leftover.ts'
 import { inlineHtml } from './inline-html.ts'
 import type { RenderEnv } from './render-env.ts'
 
@@ -16,10 +18,32 @@ export function runtimeQuiz(quiz: Quiz, md: MarkdownIt, env: RenderEnv): Runtime
     options: quiz.options,
     bank: bankHash(quiz),
     items: quiz.bank.map((s) => {
-      const key: RuntimeAnswerKey = { a: s.answer ? 0 : 1, x: s.explanation ? inlineHtml(md, s.explanation, env) : '' }
-      return { id: s.id, html: inlineHtml(md, s.text, env), key: encodeKey(key) }
+      const html = statementHtml(md, s.text, s, env)
+      const key: RuntimeAnswerKey = {
+        a: s.answer ? 0 : 1,
+        x: s.explanation ? statementHtml(md, s.explanation, s, env) : '',
+      }
+      return { id: s.id, html, key: encodeKey(key) }
     }),
   }
+}
+
+/** A statement's or explanation's inline Markdown as HTML; a `{:`, `{{` or `{%` it would show is reported at the item. */
+function statementHtml(md: MarkdownIt, text: string, s: Statement, env: RenderEnv): string {
+  const html = inlineHtml(md, text, env)
+  const at = findLeftover(html)
+  if (at >= 0) {
+    env.leftovers++
+    env.diagnostics.push(
+      error({
+        code: 'quiz/text-left-as-syntax',
+        message: `This statement would show \`${html.slice(at, at + 2)}\` as text.`,
+        ...s.source,
+        hint: 'Write `\\{` for a brace meant as text, or put it in `code`.',
+      }),
+    )
+  }
+  return html
 }
 
 /** base64 of the key's UTF-8 JSON: keeps answers out of casual sight, secures nothing. */

@@ -50,6 +50,8 @@ export interface RenderEnv {
   quiz: FoundQuiz | null
   /** The `data-cm-quiz` JSON for the renderer, set between parse and render. */
   quizJson: string | null
+  /** How many leftover `{:`, `{{` or `{%` the rules reported at their place (rules/leftovers.ts). */
+  leftovers: number
 }
 
 /** A page's env before any rule has run: nothing found yet. */
@@ -70,5 +72,6 @@ export function createRenderEnv(
     links: [],
     quiz: null,
     quizJson: null,
+    leftovers: 0,
   }
 }

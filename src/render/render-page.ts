@@ -4,9 +4,10 @@
  * clean-up of legacy HTML (legacy-html.ts).
  */
 import type { MarkdownIt, Token } from 'markdown-it'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page } from '../load/types.ts'
 import type { Quiz } from '../model/types.ts'
+import { findLeftover } from './find-leftover.ts'
 import { type IndexAction, replaceLegacyHtml } from './legacy-html.ts'
 import type { ParsedPage } from './parse-page.ts'
 import { runtimeQuiz } from './quiz-data.ts'
@@ -52,6 +53,7 @@ export function renderPage(
   const legacy = rawHtml
     ? replaceLegacyHtml(html, isIndex, page.file, page.body, page.bodyLine, diagnostics)
     : { html, actions: new Set<IndexAction>() }
+  if (env.leftovers === 0) reportLeftover(legacy.html, page, diagnostics)
   return {
     page,
     quiz,
@@ -71,4 +73,25 @@ function hasRawHtml(tokens: Token[]): boolean {
     if (t.children) for (const c of t.children) if (c.type === 'html_inline' && c.content !== HEART_SVG) return true
   }
   return false
+}
+
+/** Reports a `{:`, `{{` or `{%` left in the page's HTML outside code that no rule reported at its place. */
+function reportLeftover(html: string, page: Page, diagnostics: Diagnostic[]): void {
+  const at = findLeftover(html)
+  if (at < 0) return
+  const seq = html.slice(at, at + 2)
+  // Best guess at the place: the first such sequence in the page's source.
+  const inSource = page.body.indexOf(seq)
+  const before = inSource < 0 ? '' : page.body.slice(0, inSource)
+  const lineStart = before.lastIndexOf('\n') + 1
+  diagnostics.push(
+    error({
+      code: 'page/text-left-as-syntax',
+      message: `The page would show \`${seq}\` as text.`,
+      file: page.file,
+      line: page.bodyLine + before.split('\n').length - 1,
+      column: inSource < 0 ? 1 : inSource - lineStart + 1,
+      hint: 'Put attribute lists on a line of their own after their block, and write `\\{` for a brace meant as text.',
+    }),
+  )
 }

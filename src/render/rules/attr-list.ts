@@ -14,7 +14,7 @@ import type { MarkdownIt } from 'markdown-it'
 import type { StateBlock } from 'markdown-it'
 import type { StateCore } from 'markdown-it'
 import type { Token } from 'markdown-it'
-import { error } from '../../diagnostics/diagnostic.ts'
+import { error, warning } from '../../diagnostics/diagnostic.ts'
 import { ATTR_LIST_LINE, parseAttrList } from '../../load/attr-list.ts'
 import type { RenderEnv } from '../render-env.ts'
 
@@ -26,17 +26,20 @@ export function attrListPlugin(md: MarkdownIt): void {
 function attrListBlock(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
   // Four spaces of indent make a code block, not an attribute list.
   if (state.sCount[startLine]! - state.blkIndent >= 4) return false
-  const lineStart = state.bMarks[startLine]!
-  const line = state.src.slice(lineStart, state.eMarks[startLine])
+  const lineStart = state.bMarks[startLine]! + state.tShift[startLine]!
+  if (state.src.charCodeAt(lineStart) !== 0x7b /* { */ || state.src.charCodeAt(lineStart + 1) !== 0x3a /* : */)
+    return false
+  const line = state.src.slice(state.bMarks[startLine], state.eMarks[startLine])
   const m = ATTR_LIST_LINE.exec(line)
-  if (!m) return false
   if (silent) return true
+  // A line that starts like an attribute list but never closes is one too:
+  // taken out of the page and reported, not shown as text.
   const token = state.push('attr_list', '', 0)
   token.map = [startLine, startLine + 1]
-  token.content = m[1]!
+  token.content = m ? m[1]! : line.slice(line.indexOf('{:') + 2)
   token.block = true
   // 0-based column where the list's content starts, just after `{:`.
-  token.meta = { contentColumn: line.indexOf('{:') + 2 }
+  token.meta = { contentColumn: line.indexOf('{:') + 2, unclosed: !m }
   state.line = startLine + 1
   return true
 }
@@ -50,7 +53,20 @@ function attachAttrLists(state: StateCore): void {
     if (t.type !== 'attr_list') continue
     found = true
     const mdLine = t.map![0]
-    const column0 = (t.meta as { contentColumn: number }).contentColumn
+    const { contentColumn: column0, unclosed } = t.meta as { contentColumn: number; unclosed: boolean }
+    if (unclosed) {
+      env.diagnostics.push(
+        error({
+          code: 'attr-list/unclosed',
+          message: 'This attribute list is never closed, so it would show as text.',
+          file: env.file,
+          line: env.line(mdLine),
+          column: column0 - 1,
+          hint: 'End it with `}` on the same line, as in `{: .conv}`; to show `{:` as text, write `\\{:`.',
+        }),
+      )
+      continue
+    }
     const { list, problems } = parseAttrList(t.content)
     for (const p of problems) {
       env.diagnostics.push(
@@ -80,7 +96,10 @@ function attachAttrLists(state: StateCore): void {
     }
     if (list.id !== null) target.attrSet('id', list.id)
     for (const c of list.classes) target.attrJoin('class', c)
-    for (const [name, value] of list.attrs) target.attrSet(name, value)
+    for (const [name, value] of list.attrs) {
+      if (isHandler(name)) handlerRemoved(env, mdLine, column0 + t.content.indexOf(name) + 1)
+      else target.attrSet(name, value)
+    }
     target.meta = { ...(target.meta as object | null), attrLine: mdLine, attrColumn: column0 }
   }
   if (found) state.tokens = tokens.filter((t) => t.type !== 'attr_list')
@@ -120,4 +139,23 @@ function openerOf(tokens: Token[], close: number): Token | null {
     if (depth === 0) return t
   }
   return null
+}
+
+/** `onclick` and every other `on…` attribute is script, which pages may not hold (their CSP would block it anyway). */
+function isHandler(name: string): boolean {
+  return /^on/i.test(name)
+}
+
+function handlerRemoved(env: RenderEnv, mdLine: number, column: number): void {
+  env.diagnostics.push(
+    warning({
+      code: 'legacy/handler-removed',
+      message:
+        'Removed an inline event handler (an on…= attribute): course pages allow no inline script, so it could never run.',
+      file: env.file,
+      line: env.line(mdLine),
+      column,
+      hint: 'Remove the on…= attribute from the attribute list.',
+    }),
+  )
 }
