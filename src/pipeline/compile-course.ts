@@ -94,7 +94,7 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
   const order = { ...reading, unlisted: drafts }
   const parsed = found.add(await parsePages(order, { md, site, texts: sources, cache: cache?.parsed ?? null }))
   const course = outline ? courseWithQuizzes(outline, parsed.quizzes) : null
-  const rendered = found.add(renderPages([...order.pages, ...order.unlisted], parsed.pages, md, cache?.rendered))
+  const rendered = found.add(await renderPages([...order.pages, ...order.unlisted], parsed.pages, md, cache?.rendered))
   if (found.hasErrors() || !course) return found.result({ course, sources, statics: staticPaths, rendered })
 
   // dev and LMS packages have no service worker, so they need not read every static file for the worker's list.

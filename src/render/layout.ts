@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto'
 import type { Course, CourseOutline, OutlineEntry } from '../model/types.ts'
 import type { SiteOptions } from './types.ts'
 import { escapeHtml } from './escape.ts'
-import type { IndexAction } from './legacy-html.ts'
+import type { IndexAction, PageStyles } from './legacy-html.ts'
 import { RECORD_PATH } from './site-paths.ts'
 import { depth, type PageUrls, pageUrls } from './site-urls.ts'
 import type { RenderedPage } from './render-page.ts'
@@ -61,7 +61,7 @@ export function layoutPage({ course, rendered, entry, assets, options, dots }: L
     id: page.id,
     path: page.path,
     kind,
-    authorHtml: rendered.rawHtml ? rendered.html : '',
+    styles: rendered.styles,
     dots: entry ? (dots.of(page.path).get(entry.chapterId) ?? '') : '',
     main: main.filter(Boolean).join('\n'),
     assets,
@@ -82,8 +82,8 @@ export interface PageShell {
   path: string
   /** `data-cm-kind`, and the body's class. */
   kind: string
-  /** The author's HTML in the page, whose `<style>` blocks and attributes the policy must allow. */
-  authorHtml: string
+  /** The author's inline styles in the page, which the policy must allow by hash. */
+  styles: PageStyles
   /** The chapter's progress dots, or nothing. */
   dots: string
   /** The content of `<main>`, heading included. */
@@ -112,7 +112,7 @@ export function pageDocument(shell: PageShell): string {
   return `<!doctype html>
 <html lang="${escapeHtml(shell.lang)}" dir="${direction(shell.lang)}" data-cm-page="${escapeHtml(shell.id)}" data-cm-kind="${shell.kind}">
 <head>
-${headStart(contentSecurityPolicy(shell.authorHtml), shell.title)}
+${headStart(contentSecurityPolicy(shell.styles), shell.title)}
 <link rel="stylesheet" href="${escapeHtml(urls.file(shell.assets.css))}">
 ${scripts.join('\n')}
 </head>
@@ -235,19 +235,16 @@ function outline(course: CourseOutline): string {
 
 /**
  * Only the site's own script and stylesheet may load; the author's inline
- * `<style>` blocks and `style` attributes (found in `authorHtml`, the body as
- * rendered from the author's Markdown; the layout adds none) are allowed by
+ * `<style>` blocks and `style` attributes (found in the body by the render
+ * stage, as the browser reads them; the layout adds none) are allowed by
  * hash, so nothing inline can be injected. Images may come from the site or
  * be data: URLs. Only an LMS package's launch page shows frames (`frames`).
  */
-export function contentSecurityPolicy(authorHtml: string, options: { frames?: boolean } = {}): string {
+export function contentSecurityPolicy(styles: PageStyles, options: { frames?: boolean } = {}): string {
   const hashes = new Set<string>()
-  for (const m of authorHtml.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) hashes.add(sha256(m[1]!))
-  let attrs = false
-  for (const m of authorHtml.matchAll(/<[a-z][^>]*?\sstyle\s*=\s*("([^"]*)"|'([^']*)')/gi)) {
-    hashes.add(sha256(decodeAttr(m[2] ?? m[3] ?? '')))
-    attrs = true
-  }
+  for (const text of styles.elements) hashes.add(sha256(text))
+  for (const text of styles.attributes) hashes.add(sha256(text))
+  const attrs = styles.attributes.length > 0
   const styleSrc = ["'self'", ...(attrs ? ["'unsafe-hashes'"] : []), ...[...hashes].map((h) => `'sha256-${h}'`)].join(
     ' ',
   )
@@ -257,13 +254,4 @@ export function contentSecurityPolicy(authorHtml: string, options: { frames?: bo
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('base64')
-}
-
-function decodeAttr(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
 }

@@ -7,6 +7,7 @@
 import markdownIt, { type MarkdownIt } from 'markdown-it'
 import { attrListPlugin } from './rules/attr-list.ts'
 import { headingsPlugin } from './rules/headings.ts'
+import { htmlBlockEndPlugin } from './rules/html-block-end.ts'
 import { heartPlugin } from './rules/heart.ts'
 import { indexOutlinePlugin } from './rules/index-outline.ts'
 import { leftoversPlugin } from './rules/leftovers.ts'
@@ -17,6 +18,7 @@ import { typographyPlugin } from './rules/typography.ts'
 export function createMarkdown(): MarkdownIt {
   const md = markdownIt({ html: true, typographer: true, linkify: false })
   md.use(attrListPlugin) //     block: `{: …}` lines; core: attach them to their block
+  md.use(htmlBlockEndPlugin) // core: raw HTML blocks that never end swallow the page
   md.use(quizPlugin) //         core: the `data-n` paragraph and its bank
   md.use(indexOutlinePlugin) // core: index blocks that stand for pages
   md.use(typographyPlugin) //  core: kramdown's dashes and ellipses

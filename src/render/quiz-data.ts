@@ -10,6 +10,7 @@ import type { Quiz, Statement } from '../model/types.ts'
 import type { RuntimeAnswerKey, RuntimeQuiz } from '../page-contract.ts'
 import { findLeftover } from './find-leftover.ts'
 import { inlineHtml } from './inline-html.ts'
+import { cleanFragmentHtml } from './legacy-html.ts'
 import type { RenderEnv } from './render-env.ts'
 
 export function runtimeQuiz(quiz: Quiz, md: MarkdownIt, env: RenderEnv): RuntimeQuiz {
@@ -28,9 +29,16 @@ export function runtimeQuiz(quiz: Quiz, md: MarkdownIt, env: RenderEnv): Runtime
   }
 }
 
-/** A statement's or explanation's inline Markdown as HTML; a `{:`, `{{` or `{%` it would show is reported at the item. */
+/**
+ * A statement's or explanation's inline Markdown as HTML, raw HTML in it
+ * cleaned as a page's is (legacy-html.ts): the runtime inserts it with
+ * innerHTML. A `{:`, `{{` or `{%` it would show is reported at the item.
+ */
 function statementHtml(md: MarkdownIt, text: string, s: Statement, env: RenderEnv): string {
-  const html = inlineHtml(md, text, env)
+  const rendered = inlineHtml(md, text, env)
+  const html = text.includes('<')
+    ? cleanFragmentHtml(rendered, { file: s.source.file, isBody: false, find: () => s.source }, env.diagnostics)
+    : rendered
   const at = findLeftover(html)
   if (at >= 0) {
     env.leftovers++

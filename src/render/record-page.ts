@@ -31,7 +31,7 @@ export function layoutRecordPage(
     id: '_record',
     path: RECORD_PATH,
     kind: 'record',
-    authorHtml: '',
+    styles: { elements: [], attributes: [] },
     dots: '',
     main: [
       `<h1 id="cm-title">${en.title}</h1>`,

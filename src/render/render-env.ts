@@ -50,7 +50,7 @@ export interface RenderEnv {
   quiz: FoundQuiz | null
   /** The `data-cm-quiz` JSON for the renderer, set between parse and render. */
   quizJson: string | null
-  /** How many leftover `{:`, `{{` or `{%` the rules reported at their place (rules/leftovers.ts). */
+  /** How many reports explain syntax the page would show as text (rules/leftovers.ts, rules/html-block-end.ts). */
   leftovers: number
 }
 

@@ -8,7 +8,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page } from '../load/types.ts'
 import type { Quiz } from '../model/types.ts'
 import { findLeftover } from './find-leftover.ts'
-import { type IndexAction, replaceLegacyHtml } from './legacy-html.ts'
+import { type HtmlPlace, type IndexAction, type PageStyles, replaceLegacyHtml } from './legacy-html.ts'
 import type { ParsedPage } from './parse-page.ts'
 import { runtimeQuiz } from './quiz-data.ts'
 import type { RenderEnv } from './render-env.ts'
@@ -25,8 +25,8 @@ export interface RenderedPage {
   actions: Set<IndexAction>
   /** Index only: whether the body has blocks standing for pages (`data-cm-link`). */
   hasOutline: boolean
-  /** Whether the author wrote raw HTML: only then can the body hold scripts, handlers or styles to deal with. */
-  rawHtml: boolean
+  /** The author's inline styles in the body, which the page's Content-Security-Policy allows by hash. */
+  styles: PageStyles
   /** Headings of the body, in order (the page title is not one). */
   headings: FoundHeading[]
   /** Links and images of the body and of the quiz's statements, in order. */
@@ -49,10 +49,10 @@ export function renderPage(
   if (quiz) env.quizJson = JSON.stringify(runtimeQuiz(quiz, md, env))
   const html = md.renderer.render(parsed.tokens, md.options, env)
   const isIndex = page.front.kind === 'index'
-  const rawHtml = hasRawHtml(parsed.tokens)
-  const legacy = rawHtml
-    ? replaceLegacyHtml(html, isIndex, page.file, page.body, page.bodyLine, diagnostics)
-    : { html, actions: new Set<IndexAction>() }
+  // Only raw HTML can hold scripts, handlers or what swallows the page; the rest is markdown-it's own.
+  const legacy = hasRawHtml(parsed.tokens)
+    ? replaceLegacyHtml(html, { isIndex, hasQuiz: quiz !== null }, bodyPlace(page), diagnostics)
+    : { html, actions: new Set<IndexAction>(), styles: { elements: [], attributes: styleAttributes(parsed.tokens) } }
   if (env.leftovers === 0) reportLeftover(legacy.html, page, diagnostics)
   return {
     page,
@@ -60,14 +60,41 @@ export function renderPage(
     html: legacy.html,
     actions: legacy.actions,
     hasOutline: isIndex && legacy.html.includes('data-cm-link='),
-    rawHtml,
+    styles: legacy.styles,
     headings: env.headings,
     links: env.links,
   }
 }
 
+/** Diagnostics about the body's HTML point at the first place in the page's Markdown where the tag is written. */
+function bodyPlace(page: Page): HtmlPlace {
+  return { file: page.file, isBody: true, find: (needle) => placeInSource(page.body, page.bodyLine, needle) }
+}
+
+/** The line and column of `needle` in `source` (starting at file line `firstLine`), or else of its tag name; else the start. */
+export function placeInSource(source: string, firstLine: number, needle: string): { line: number; column: number } {
+  let at = source.indexOf(needle)
+  if (at < 0) {
+    const name = /^<\/?[^\s/>]+/.exec(needle)?.[0]
+    at = name ? source.toLowerCase().indexOf(name.toLowerCase()) : -1
+  }
+  if (at < 0) return { line: firstLine, column: 1 }
+  const before = source.slice(0, at)
+  return { line: firstLine + before.split('\n').length - 1, column: at - before.lastIndexOf('\n') }
+}
+
+/** The `style` attributes attribute lists gave the body's blocks, in order. */
+function styleAttributes(tokens: Token[]): string[] {
+  const styles: string[] = []
+  for (const t of tokens) {
+    const style = t.attrs ? t.attrGet('style') : null
+    if (style !== null) styles.push(String(style))
+  }
+  return styles
+}
+
 /** True when the tokens hold HTML the author wrote (hearts are ours). */
-function hasRawHtml(tokens: Token[]): boolean {
+export function hasRawHtml(tokens: Token[]): boolean {
   for (const t of tokens) {
     if (t.type === 'html_block') return true
     if (t.children) for (const c of t.children) if (c.type === 'html_inline' && c.content !== HEART_SVG) return true

@@ -1,13 +1,15 @@
 /**
  * Stage 5, render: every parsed page's body rendered to HTML (render-page.ts),
- * with the quiz the parse stage decoded. With a cache, a page is rendered
+ * with the quiz the parse stage decoded. The HTML tokenizer (html-scan.ts)
+ * is loaded only when some page holds raw HTML. With a cache, a page is rendered
  * again only when the parse stage parsed it again.
  */
 import type { MarkdownIt } from 'markdown-it'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page } from '../load/types.ts'
 import type { ParsedPage } from './parse-page.ts'
-import { type RenderedPage, renderPage } from './render-page.ts'
+import { loadHtmlScanner } from './html-scan.ts'
+import { hasRawHtml, type RenderedPage, renderPage } from './render-page.ts'
 
 /** What each page rendered to, by page id, with the parse it was rendered from; `dev` keeps one across builds. */
 export type RenderCache = Map<string, { from: ParsedPage; rendered: RenderedPage; diagnostics: Diagnostic[] }>
@@ -22,12 +24,13 @@ export interface RenderedCourse {
 }
 
 /** Renders each of `pages` that `parsed` holds, in order. */
-export function renderPages(
+export async function renderPages(
   pages: readonly Page[],
   parsed: ReadonlyMap<string, ParsedPage>,
   md: MarkdownIt,
   cache: RenderCache | null = null,
-): RenderedCourse {
+): Promise<RenderedCourse> {
+  if ([...parsed.values()].some(holdsRawHtml)) await loadHtmlScanner()
   const rendered = new Map<string, RenderedPage>()
   const renderedNow: string[] = []
   const diagnostics: Diagnostic[] = []
@@ -47,4 +50,10 @@ export function renderPages(
   }
   if (cache) for (const id of cache.keys()) if (!rendered.has(id)) cache.delete(id)
   return { pages: rendered, renderedNow, diagnostics }
+}
+
+/** True when a page's body or quiz holds HTML the author wrote, which html-scan.ts reads. */
+function holdsRawHtml(parsed: ParsedPage): boolean {
+  const bank = parsed.quiz.quiz?.bank ?? []
+  return hasRawHtml(parsed.tokens) || bank.some((s) => s.text.includes('<') || s.explanation.includes('<'))
 }

@@ -21,7 +21,14 @@ const md = createMarkdown()
 function render(body: string, liquid = false) {
   const { page } = parseFrontMatter({ path: 'p.md', text: `---\ntitle: P\nclass: section\nserial: 1\n---\n${body}` })
   const diagnostics: Diagnostic[] = []
-  const lookup = { base: '/', pageByFile: new Map([['p.md', page!]]), pageBySerial: new Map(), pageByUrl: new Map() }
+  const lookup = {
+    base: '/',
+    urls: 'absolute' as const,
+    lms: false,
+    pageByFile: new Map([['p.md', page!]]),
+    pageBySerial: new Map(),
+    pageByUrl: new Map(),
+  }
   const parsed = parsePage(md, page!, lookup, liquid ? {} : null, diagnostics)!
   const { html } = renderPage(md, parsed, parsed.quiz.quiz, diagnostics)
   return { html, found: diagnostics.map((d) => [d.severity, d.code, d.line, d.column]) }

@@ -3,14 +3,16 @@
  * Each case is small enough to read the kramdown behaviour it pins down.
  */
 import assert from 'node:assert/strict'
-import { test } from 'node:test'
+import { before, test } from 'node:test'
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
 import { parseFrontMatter } from '../../src/load/front-matter.ts'
+import { loadHtmlScanner } from '../../src/render/html-scan.ts'
 import { createMarkdown } from '../../src/render/markdown.ts'
 import { courseLookup } from '../../src/render/course-lookup.ts'
 import { parsePage } from '../../src/render/parse-page.ts'
 import { renderPage } from '../../src/render/render-page.ts'
 
+before(loadHtmlScanner)
 const md = createMarkdown()
 
 /** Renders `body` as the page p.md of a web site, or of an LMS package (`lms`), whose base is /listen/. */

@@ -35,7 +35,7 @@ export function launchPage({ title, lang, version, script }: LaunchPageInput): s
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}" dir="${direction(lang)}" data-cm-scorm="${version}">
 <head>
-${headStart(contentSecurityPolicy(style, { frames: true }), title)}
+${headStart(contentSecurityPolicy({ elements: [STYLE], attributes: [] }, { frames: true }), title)}
 ${style}
 <script src="${escapeHtml(encodeURI(script))}"></script>
 </head>

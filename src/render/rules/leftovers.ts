@@ -33,7 +33,12 @@ function findLeftovers(state: StateCore): void {
   let lines: string[] | null = null
   for (const t of state.tokens) {
     if (t.map) line = t.map[0]
-    if (place && t.type === 'html_block' && LEFTOVER.test(t.content)) {
+    if (
+      place &&
+      t.type === 'html_block' &&
+      !(t.meta as { endless?: boolean } | null)?.endless &&
+      LEFTOVER.test(t.content)
+    ) {
       lines ??= state.src.split('\n')
       report(env, lines, t.content, 0, line)
     } else if (t.type === 'inline' && t.children) {
