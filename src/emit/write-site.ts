@@ -1,42 +1,49 @@
 /**
  * Writes a planned site so that a reader of the output folder sees the old
- * site or the new one, never half of either:
+ * site or the new one, never half of either, even if the build is killed:
  *
- * 1. check the folder is empty, missing, or one coursemark made (it lists
+ * 1. put right what an earlier build killed half-way left beside the
+ *    output folder (stale-folders.ts);
+ * 2. check the folder is empty, missing, or one coursemark made (it lists
  *    what it wrote in MARKER); refuse anything else;
- * 2. write everything into a temporary folder beside it;
- * 3. move into it any file someone else put in the old output (a CNAME, say),
- *    since coursemark never deletes what it did not write;
- * 4. swap the folders with two renames and delete what coursemark wrote before.
+ * 3. write everything into a temporary folder beside it, with a link to
+ *    (or copy of) any file someone else put in the old output (a CNAME,
+ *    say), since coursemark never deletes what it did not write; the
+ *    marker last;
+ * 4. swap the folders with two renames and delete what coursemark wrote
+ *    before.
+ *
+ * Killed before step 4, the build leaves the old site in place and a
+ * temporary folder beside it; killed between the two renames, the old site
+ * beside it. Either is cleaned up, or put back, by the next build's step 1.
  */
 import {
+  copyFileSync,
   existsSync,
+  linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
-  rmdirSync,
   statSync,
   writeFileSync,
 } from 'node:fs'
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { UserError } from '../diagnostics/user-error.ts'
 import type { SiteFile } from './plan-site.ts'
+import { cleanStaleFolders, listFiles, MARKER, type Marker, pruneEmpty, siblingName } from './stale-folders.ts'
 
-/** Lists the files coursemark wrote, so the next build knows what it may replace. */
-export const MARKER = '.coursemark-site.json'
+export { MARKER } from './stale-folders.ts'
 
 /** Files written (or removed) at once. */
 const WRITERS = 64
 
-interface Marker {
-  generator: 'coursemark'
-  files: string[]
-}
-
 export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: string): Promise<void> {
+  const parent = dirname(outDir)
+  mkdirSync(parent, { recursive: true })
+  cleanStaleFolders(outDir)
   const previous = ownedFiles(outDir)
   const foreign = previous === null ? [] : listFiles(outDir).filter((f) => f !== MARKER && !previous.has(f))
   for (const f of foreign) {
@@ -47,20 +54,19 @@ export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: st
     }
   }
 
-  const parent = dirname(outDir)
-  mkdirSync(parent, { recursive: true })
   const stamp = `${process.pid}-${Date.now().toString(36)}`
-  const tmp = join(parent, `.${basename(outDir)}.coursemark-tmp-${stamp}`)
+  const tmp = join(parent, siblingName(outDir, 'tmp', stamp))
   try {
     mkdirSync(tmp)
     // Folders first, in one pass; then the files, many at a time: a large
     // course writes thousands of small files, and waiting on each one in
     // turn leaves the disk idle.
-    await makeFolders(tmp, files)
+    await makeFolders(tmp, [...files.keys(), ...foreign])
     await inParallel([...files.values()], (file) => {
       const target = join(tmp, file.path)
       return 'data' in file ? writeFile(target, file.data) : copyFile(file.copyFrom, target)
     })
+    for (const f of foreign) linkOrCopy(join(outDir, f), join(tmp, f))
     const marker: Marker = { generator: 'coursemark', files: [...files.keys()].sort() }
     writeFileSync(join(tmp, MARKER), `${JSON.stringify(marker, null, 1)}\n`)
   } catch (e) {
@@ -74,22 +80,27 @@ export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: st
     renameSync(tmp, outDir)
     return
   }
-  const old = join(parent, `.${basename(outDir)}.coursemark-old-${stamp}`)
+  const old = join(parent, siblingName(outDir, 'old', stamp))
   renameSync(outDir, old)
-  for (const f of foreign) {
-    mkdirSync(dirname(join(tmp, f)), { recursive: true })
-    renameSync(join(old, f), join(tmp, f))
-  }
   renameSync(tmp, outDir)
-  await removeOwned(old, previous ?? new Set())
+  await removeOwned(old, new Set([...(previous ?? []), ...foreign]))
+}
+
+/** A hard link to `from` at `to` (the file stays one file), or a copy where links cannot be made. */
+function linkOrCopy(from: string, to: string): void {
+  try {
+    linkSync(from, to)
+  } catch {
+    copyFileSync(from, to)
+  }
 }
 
 /** Makes every folder the files need, parents before children, siblings at once. */
-async function makeFolders(root: string, files: ReadonlyMap<string, SiteFile>): Promise<void> {
+async function makeFolders(root: string, paths: readonly string[]): Promise<void> {
   const byDepth: string[][] = []
   const seen = new Set<string>()
-  for (const file of files.values()) {
-    const parts = file.path.split('/').slice(0, -1)
+  for (const path of paths) {
+    const parts = path.split('/').slice(0, -1)
     for (let d = 1; d <= parts.length; d++) {
       const dir = parts.slice(0, d).join('/')
       if (seen.has(dir)) continue
@@ -134,28 +145,8 @@ function ownedFiles(outDir: string): Set<string> | null {
   return new Set(marker.files)
 }
 
-function listFiles(dir: string, prefix = ''): string[] {
-  const out: string[] = []
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const rel = prefix + e.name
-    if (e.isDirectory()) out.push(...listFiles(join(dir, e.name), `${rel}/`))
-    else out.push(rel)
-  }
-  return out
-}
-
-/** Deletes the files coursemark wrote, then the folders they leave empty; keeps anything else. */
+/** Deletes the files coursemark wrote (and the others' files it linked into the new site), then the folders they leave empty; keeps anything else. */
 async function removeOwned(dir: string, owned: Set<string>): Promise<void> {
   await inParallel([MARKER, ...owned], (f) => rm(join(dir, f), { force: true }))
   pruneEmpty(dir)
-}
-
-function pruneEmpty(dir: string): boolean {
-  let empty = true
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory() && pruneEmpty(join(dir, e.name))) continue
-    empty = false
-  }
-  if (empty) rmdirSync(dir)
-  return empty
 }
