@@ -77,7 +77,7 @@ export function replaceLegacyHtml(
   reportScripts(scan, html, page.isIndex, place, diagnostics)
   reportHandlers(unsafe, html, place, diagnostics)
   if (scan.openAtEnd) diagnostics.push(unclosed(scan.openAtEnd, html, place))
-  if (page.hasQuiz && scan.quizSections !== 1) diagnostics.push(quizSwallowed(scan.quizSections, place))
+  if (scan.quizSections !== (page.hasQuiz ? 1 : 0)) diagnostics.push(quizSwallowed(scan.quizSections, place))
   return {
     html: applyEdits(html, edits),
     actions: new Set(index?.actions ?? []),

@@ -6,32 +6,16 @@
  */
 import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
-import { parseFrontMatter } from '../../src/load/front-matter.ts'
 import { loadLiquid } from '../../src/render/liquid.ts'
-import { createMarkdown } from '../../src/render/markdown.ts'
-import { parsePage } from '../../src/render/parse-page.ts'
-import { renderPage } from '../../src/render/render-page.ts'
 import { item } from '../helpers/course.ts'
+import { renderBody } from '../helpers/render-body.ts'
 
 before(loadLiquid)
-const md = createMarkdown()
 
 /** Renders a section whose body starts on line 6; with `liquid`, its Liquid runs first. */
 function render(body: string, liquid = false) {
-  const { page } = parseFrontMatter({ path: 'p.md', text: `---\ntitle: P\nclass: section\nserial: 1\n---\n${body}` })
-  const diagnostics: Diagnostic[] = []
-  const lookup = {
-    base: '/',
-    urls: 'absolute' as const,
-    lms: false,
-    pageByFile: new Map([['p.md', page!]]),
-    pageBySerial: new Map(),
-    pageByUrl: new Map(),
-  }
-  const parsed = parsePage(md, page!, lookup, liquid ? {} : null, diagnostics)!
-  const { html } = renderPage(md, parsed, parsed.quiz.quiz, diagnostics)
-  return { html, found: diagnostics.map((d) => [d.severity, d.code, d.line, d.column]) }
+  const { rendered, diagnostics } = renderBody(body, 'section', { liquid: liquid ? {} : null })
+  return { html: rendered.html, found: diagnostics.map((d) => [d.severity, d.code, d.line, d.column]) }
 }
 
 const leaks = (html: string) => /\{[:{%]/.test(html.replace(/<code>[\s\S]*?<\/code>/g, ''))
@@ -87,4 +71,10 @@ test('a statement or explanation that would show {{ is an error at its bank item
   const body = `Quiz:\n{: data-n="1"}\n\n- ${item('Fine.', 'Y', 'ok')}\n- The {: x} thing.\n  - True: it is\n`
   const { found } = render(body)
   assert.deepEqual(found, [['error', 'quiz/text-left-as-syntax', 10, 3]])
+})
+
+test('a page may not write the runtime’s own data-cm- attributes in an attribute list', () => {
+  const { html, found } = render('Para\n{: data-cm-quiz=\'{"n":1}\' .x}\n')
+  assert.deepEqual(found, [['error', 'attr-list/reserved', 7, 4]])
+  assert.doesNotMatch(html, /data-cm-quiz/)
 })

@@ -7,32 +7,16 @@
 import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
 import { parseFragment } from 'parse5'
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
-import { parseFrontMatter } from '../../src/load/front-matter.ts'
 import { loadHtmlScanner } from '../../src/render/html-scan.ts'
 import { contentSecurityPolicy } from '../../src/render/layout.ts'
-import { createMarkdown } from '../../src/render/markdown.ts'
-import { parsePage } from '../../src/render/parse-page.ts'
-import { renderPage } from '../../src/render/render-page.ts'
 import { item } from '../helpers/course.ts'
+import { renderBody } from '../helpers/render-body.ts'
 
 before(loadHtmlScanner)
-const md = createMarkdown()
 
 /** Renders a page whose body starts on line 6. */
 function render(body: string, kind = 'section') {
-  const { page } = parseFrontMatter({ path: 'p.md', text: `---\ntitle: P\nclass: ${kind}\nserial: 1\n---\n${body}` })
-  const diagnostics: Diagnostic[] = []
-  const lookup = {
-    base: '/',
-    urls: 'absolute' as const,
-    lms: false,
-    pageByFile: new Map([['p.md', page!]]),
-    pageBySerial: new Map(),
-    pageByUrl: new Map(),
-  }
-  const parsed = parsePage(md, page!, lookup, null, diagnostics)!
-  const rendered = renderPage(md, parsed, parsed.quiz.quiz, diagnostics)
+  const { rendered, diagnostics } = renderBody(body, kind)
   return { ...rendered, found: diagnostics.map((d) => [d.severity, d.code, d.line]) }
 }
 
@@ -151,4 +135,9 @@ test("the page's styles are allowed by hash, whether written as HTML or in an at
   const listed = render('Para\n{: style="color: &amp; blue"}\n')
   assert.deepEqual(listed.styles, { elements: [], attributes: ['color: &amp; blue'] })
   assert.match(contentSecurityPolicy(listed.styles), /style-src 'self' 'unsafe-hashes' 'sha256-[^']+'/)
+})
+
+test('raw HTML may not carry a quiz section of its own, which the runtime would try to load', () => {
+  const { found } = render('<section class="cm-quiz" data-cm-quiz=\'{"n":1}\'></section>\n')
+  assert.deepEqual(found, [['error', 'html/quiz-swallowed', 6]])
 })

@@ -4,29 +4,14 @@
  */
 import assert from 'node:assert/strict'
 import { before, test } from 'node:test'
-import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
-import { parseFrontMatter } from '../../src/load/front-matter.ts'
 import { loadHtmlScanner } from '../../src/render/html-scan.ts'
-import { createMarkdown } from '../../src/render/markdown.ts'
-import { courseLookup } from '../../src/render/course-lookup.ts'
-import { parsePage } from '../../src/render/parse-page.ts'
-import { renderPage } from '../../src/render/render-page.ts'
+import { renderBody } from '../helpers/render-body.ts'
 
 before(loadHtmlScanner)
-const md = createMarkdown()
 
 /** Renders `body` as the page p.md of a web site, or of an LMS package (`lms`), whose base is /listen/. */
 function render(body: string, kind = 'section', lms = false) {
-  const { page } = parseFrontMatter({ path: 'p.md', text: `---\ntitle: P\nclass: ${kind}\nserial: 1\n---\n${body}` })
-  const { page: home } = parseFrontMatter({ path: 'index.md', text: '---\ntitle: Home\nclass: index\n---\n' })
-  const diagnostics: Diagnostic[] = []
-  const lookup = courseLookup([home!, page!], {
-    base: lms ? '/listen/' : '/',
-    urls: lms ? 'relative' : 'absolute',
-    lms,
-  })
-  const parsed = parsePage(md, page!, lookup, null, diagnostics)!
-  const rendered = renderPage(md, parsed, parsed.quiz.quiz, diagnostics)
+  const { rendered, parsed, diagnostics } = renderBody(body, kind, { lms })
   return { html: rendered.html, diagnostics, r: { ...rendered, ...parsed.quiz } }
 }
 

@@ -8,25 +8,16 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import fc from 'fast-check'
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
-import { parseFrontMatter } from '../../src/load/front-matter.ts'
-import { createMarkdown } from '../../src/render/markdown.ts'
-import { parsePage } from '../../src/render/parse-page.ts'
-import { renderPage } from '../../src/render/render-page.ts'
 import { readQuiz } from '../../src/runtime/quiz-data.ts'
 import { item } from '../helpers/course.ts'
+import { renderBody } from '../helpers/render-body.ts'
 
-const md = createMarkdown()
 const BANK = [item('Water is wet.', 'Y', 'It is.'), item('Fire is cold.', 'N', 'Hot.'), item('Snow is white.', 'Y', '')]
 
 function build(n: string, opt: string | null): { html: string; errors: Diagnostic[] } {
   const attrs = `data-n="${n}"${opt === null ? '' : ` data-opt="${opt}"`}`
-  const text = `---\ntitle: S\nclass: section\nserial: 1\n---\nQuiz:\n{: ${attrs}}\n\n${BANK.map((b) => `- ${b}`).join('\n')}\n`
-  const { page } = parseFrontMatter({ path: 's.md', text })
-  const diagnostics: Diagnostic[] = []
-  const lookup = { base: '/', pageByFile: new Map([['s.md', page!]]), pageBySerial: new Map(), pageByUrl: new Map() }
-  const parsed = parsePage(md, page!, lookup, null, diagnostics)!
-  const { html } = renderPage(md, parsed, parsed.quiz.quiz, diagnostics)
-  return { html, errors: diagnostics.filter((d) => d.severity === 'error') }
+  const { rendered, diagnostics } = renderBody(`Quiz:\n{: ${attrs}}\n\n${BANK.map((b) => `- ${b}`).join('\n')}\n`)
+  return { html: rendered.html, errors: diagnostics.filter((d) => d.severity === 'error') }
 }
 
 /** The quiz JSON of each quiz section in `html`, unescaped as a browser reads the attribute. */

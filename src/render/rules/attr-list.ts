@@ -97,7 +97,9 @@ function attachAttrLists(state: StateCore): void {
     if (list.id !== null) target.attrSet('id', list.id)
     for (const c of list.classes) target.attrJoin('class', c)
     for (const [name, value] of list.attrs) {
-      if (isHandler(name)) handlerRemoved(env, mdLine, column0 + t.content.indexOf(name) + 1)
+      const column = column0 + t.content.indexOf(name) + 1
+      if (isHandler(name)) handlerRemoved(env, mdLine, column)
+      else if (/^data-cm-/i.test(name)) ownAttribute(env, mdLine, column, name)
       else target.attrSet(name, value)
     }
     target.meta = { ...(target.meta as object | null), attrLine: mdLine, attrColumn: column0 }
@@ -156,6 +158,20 @@ function handlerRemoved(env: RenderEnv, mdLine: number, column: number): void {
       line: env.line(mdLine),
       column,
       hint: 'Remove the on…= attribute from the attribute list.',
+    }),
+  )
+}
+
+/** `data-cm-…` attributes are the page's contract with the runtime (docs/page-contract.md): a page may not write them. */
+function ownAttribute(env: RenderEnv, mdLine: number, column: number, name: string): void {
+  env.diagnostics.push(
+    error({
+      code: 'attr-list/reserved',
+      message: `\`${name}\` is coursemark’s own attribute, which the runtime reads; a page may not set it.`,
+      file: env.file,
+      line: env.line(mdLine),
+      column,
+      hint: 'Remove it, or use another name such as `data-x`.',
     }),
   )
 }
