@@ -57,6 +57,21 @@ export function readFullYaml(text: string, firstLine: number): FrontMatterFields
     const p = counter.linePos(offset)
     return { line: p.line + firstLine - 1, column: p.col }
   }
+  if (doc.errors.some((e) => e.message.includes('Maximum call stack size exceeded'))) {
+    // Nesting too deep for the parser's recursion: where it gave up depends
+    // on the stack at hand, so the report points at the front matter's start.
+    return {
+      problems: [
+        {
+          code: 'front-matter/invalid-yaml',
+          line: firstLine,
+          column: 1,
+          message: 'values are nested too deeply to be read',
+          hint: 'Nest lists and maps a few levels at most.',
+        },
+      ],
+    }
+  }
   if (doc.errors.length) {
     return {
       problems: doc.errors.map((e) => ({

@@ -174,3 +174,20 @@ test('a serial beyond 2^53, which could not be kept exactly, is an error at the 
   const { diagnostics } = parse(`---\ntitle: T\nclass: section\nserial: ${Number.MAX_SAFE_INTEGER}\n---\n`)
   assert.deepEqual(diagnostics, [])
 })
+
+test('front matter nested too deeply for the YAML parser is one error at its start, wherever the stack ran out', () => {
+  const deep = `---\ntitle: T\nclass: section\nserial: 1\nx: ${'['.repeat(5000)}\n---\n`
+  const { page, diagnostics } = parse(deep)
+  assert.equal(page, null)
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.line, d.column, d.message]),
+    [
+      [
+        'front-matter/invalid-yaml',
+        2,
+        1,
+        'The front matter is not valid YAML: values are nested too deeply to be read',
+      ],
+    ],
+  )
+})
