@@ -1,0 +1,195 @@
+/**
+ * What must hold of every page of a site the build wrote (exit 0), read
+ * with parse5's full HTML parser, as a browser builds the page, not with
+ * the build's own code:
+ *
+ * - the only scripts are coursemark's own, in `<head>`; no element has an
+ *   `on…` handler or a `javascript:` URL, quiz statements and explanations
+ *   included;
+ * - no `{:`, `{{` or `{%` in the text outside code, statements included;
+ * - the Content-Security-Policy is there, strict, and allows every style
+ *   the page holds; the layout is whole (`<main>`, the footer, the index's
+ *   three buttons are where the layout put them, nothing swallowed them);
+ * - every quiz section holds a quiz the runtime's own reader loads.
+ */
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse, parseFragment } from 'parse5'
+import { readQuiz } from '../../src/runtime/quiz-data.ts'
+import { siteTree } from '../helpers/site-tree.ts'
+
+interface Node {
+  nodeName: string
+  value?: string
+  sourceCodeLocation?: { startOffset: number; endOffset: number } | null
+  attrs?: { name: string; value: string }[]
+  childNodes?: Node[]
+  content?: Node
+}
+
+const CODE = new Set(['code', 'pre', 'script', 'style', 'textarea', 'title', 'xmp'])
+const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'cite'])
+const LEFTOVER = /\{[:{%]/
+
+/** Every problem of the site in `dir`, one line each; none when all holds. */
+export function siteProblems(dir: string): string[] {
+  const problems: string[] = []
+  for (const file of siteTree(dir).keys()) {
+    if (!file.endsWith('.html')) continue
+    const html = readFileSync(join(dir, file), 'utf8')
+    for (const p of pageProblems(html, file === 'index.html')) problems.push(`${file}: ${p}`)
+  }
+  return problems
+}
+
+function pageProblems(html: string, isIndex: boolean): string[] {
+  const problems: string[] = []
+  const doc = parse(html, { sourceCodeLocationInfo: true }) as unknown as Node
+  const root = child(doc, 'html')
+  const head = child(root, 'head')
+  const body = child(root, 'body')
+  if (!head || !body) return ['no <head> or <body>']
+  const csp = cspOf(head, problems)
+  for (const s of all(body, (n) => n.nodeName === 'script')) problems.push(`a script in the body: ${attrsOf(s)}`)
+  for (const s of all(head, (n) => n.nodeName === 'script'))
+    if (!/^\/(.+\/)?assets\/coursemark\.[0-9a-f]{10}\.js$/.test(attr(s, 'src') ?? '') || s.childNodes?.length)
+      problems.push(`a script in the head that is not coursemark's: ${attrsOf(s)}`)
+  problems.push(...unsafeAttributes(doc), ...leftovers(body, html))
+  problems.push(...layoutProblems(body, isIndex), ...styleProblems(body, csp), ...quizProblems(body))
+  return problems
+}
+
+/** The page's policy, after checking there is exactly one and that it is the strict one. */
+function cspOf(head: Node, problems: string[]): string {
+  const metas = all(head, (n) => n.nodeName === 'meta' && attr(n, 'http-equiv') === 'Content-Security-Policy')
+  const csp = metas[0] ? (attr(metas[0], 'content') ?? '') : ''
+  if (metas.length !== 1) problems.push(`${metas.length} Content-Security-Policy metas`)
+  if (
+    !csp.startsWith("default-src 'none'; script-src 'self'; style-src 'self'") ||
+    /unsafe-inline|unsafe-eval/.test(csp)
+  )
+    problems.push(`a weak Content-Security-Policy: ${csp}`)
+  return csp
+}
+
+function unsafeAttributes(root: Node): string[] {
+  const problems: string[] = []
+  for (const n of all(root, (x) => !!x.attrs?.length)) {
+    for (const a of n.attrs!) {
+      if (/^on/i.test(a.name)) problems.push(`a handler: <${n.nodeName} ${a.name}="${a.value}">`)
+      if (URL_ATTRS.has(a.name) && isScriptUrl(a.value))
+        problems.push(`a javascript: URL: <${n.nodeName} ${a.name}="${a.value}">`)
+    }
+  }
+  return problems
+}
+
+/**
+ * Text outside code that holds `{:`, `{{` or `{%` as written in `html`, the
+ * source: a brace written `&#123;` is one the author meant as text.
+ */
+function leftovers(root: Node, html: string): string[] {
+  const problems: string[] = []
+  const walk = (n: Node) => {
+    const loc = n.sourceCodeLocation
+    const source = n.nodeName === '#text' && loc ? html.slice(loc.startOffset, loc.endOffset) : ''
+    if (LEFTOVER.test(source)) problems.push(`text left as syntax: ${JSON.stringify(source.slice(0, 80))}`)
+    if (CODE.has(n.nodeName)) return
+    for (const c of n.childNodes ?? []) walk(c)
+    if (n.content) walk(n.content)
+  }
+  walk(root)
+  return problems
+}
+
+/** The layout's own elements are where it put them: nothing in the body swallowed them. */
+function layoutProblems(body: Node, isIndex: boolean): string[] {
+  const names = (body.childNodes ?? [])
+    .filter((n) => !n.nodeName.startsWith('#'))
+    .map((n) => `${n.nodeName}${attr(n, 'id') ? `#${attr(n, 'id')}` : ''}`)
+  const problems: string[] = []
+  const main = (body.childNodes ?? []).find((n) => n.nodeName === 'main')
+  if (!names.includes('main#cm-main') || names[names.length - 1] !== 'footer')
+    problems.push(`the layout is broken: body holds ${names.join(', ')}`)
+  // An element the author left open may hold them (the browser closes it at </main>), but <main> must.
+  for (const id of ['cm-title', 'cm-next'])
+    if (main && !all(main, (n) => attr(n, 'id') === id).length)
+      problems.push(`the layout is broken: #${id} is not in <main>`)
+  if (isIndex) {
+    const actions = new Set(all(body, (n) => n.nodeName === 'button').map((b) => attr(b, 'data-cm-action')))
+    for (const a of ['begin', 'continue', 'reset']) if (!actions.has(a)) problems.push(`the index has no ${a} button`)
+  }
+  return problems
+}
+
+/** Every style of the body is allowed by the policy, by hash. */
+function styleProblems(body: Node, csp: string): string[] {
+  const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+  const problems: string[] = []
+  for (const s of all(body, (n) => n.nodeName === 'style')) {
+    const text = (s.childNodes ?? []).map((c) => c.value ?? '').join('')
+    if (!csp.includes(hash(text)))
+      problems.push(`a <style> the policy does not allow: ${JSON.stringify(text.slice(0, 60))}`)
+  }
+  for (const n of all(body, (x) => attr(x, 'style') !== null)) {
+    if (!csp.includes(hash(attr(n, 'style')!)) || !csp.includes("'unsafe-hashes'"))
+      problems.push(`a style="" the policy does not allow: ${attr(n, 'style')}`)
+  }
+  return problems
+}
+
+/** Each quiz section loads in the runtime, and its statements hold no script, handler or syntax. */
+function quizProblems(body: Node): string[] {
+  const problems: string[] = []
+  const sections = all(body, (n) => attr(n, 'data-cm-quiz') !== null)
+  if (sections.length > 1) problems.push(`${sections.length} quiz sections`)
+  for (const s of sections) {
+    if (s.nodeName !== 'section' || !/\bcm-quiz\b/.test(attr(s, 'class') ?? ''))
+      problems.push(`data-cm-quiz on <${s.nodeName}>`)
+    const loaded = readQuiz(attr(s, 'data-cm-quiz'))
+    if (!loaded) {
+      problems.push(`a quiz the runtime cannot load: ${attr(s, 'data-cm-quiz')?.slice(0, 100)}`)
+      continue
+    }
+    loaded.quiz.items.forEach((item, k) => {
+      for (const html of [item.html, loaded.keys[k]!.x]) {
+        const frag = parseFragment(html, { sourceCodeLocationInfo: true }) as unknown as Node
+        if (all(frag, (n) => n.nodeName === 'script').length) problems.push(`a script in a statement: ${html}`)
+        problems.push(...unsafeAttributes(frag).map((p) => `in a statement, ${p}`))
+        problems.push(...leftovers(frag, html).map((p) => `in a statement, ${p}`))
+      }
+    })
+  }
+  return problems
+}
+
+/** A `javascript:` URL, as a browser reads one: C0 controls and spaces before it, tabs and line breaks in it, ignored. */
+function isScriptUrl(value: string): boolean {
+  let start = 0
+  while (start < value.length && value.charCodeAt(start) <= 0x20) start++
+  return /^javascript:/i.test(value.slice(start).replace(/[\t\n\r]/g, ''))
+}
+
+function child(n: Node | undefined, name: string): Node | undefined {
+  return n?.childNodes?.find((c) => c.nodeName === name)
+}
+
+function all(root: Node, match: (n: Node) => boolean): Node[] {
+  const out: Node[] = []
+  const walk = (n: Node) => {
+    if (match(n)) out.push(n)
+    for (const c of n.childNodes ?? []) walk(c)
+    if (n.content) walk(n.content)
+  }
+  walk(root)
+  return out
+}
+
+function attr(n: Node, name: string): string | null {
+  return n.attrs?.find((a) => a.name === name)?.value ?? null
+}
+
+function attrsOf(n: Node): string {
+  return (n.attrs ?? []).map((a) => `${a.name}="${a.value}"`).join(' ')
+}
