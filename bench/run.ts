@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: speed, scale and weight against the budgets of issues 3,
- * 4, 5, 6 and 11, side by side with Hugo and Jekyll, as one table.
+ * 4, 5, 6 and 11, side by side with Hugo and Jekyll, and linear time on
+ * hostile pages (issue 15), as one table.
  *
  *   node --import tsx bench/run.ts [--runs N] [--quick] [--keep]
  *
@@ -19,6 +20,7 @@ import { parseArgs } from 'node:util'
 import { buildRows, timeBuilds, type BuildTiming, type Rivals } from './build-speed.ts'
 import { corpusCourse, sampleCourse, scaledCourse, CORPUS_DIR } from './courses.ts'
 import { devRow, timeDevRebuild } from './dev-rebuild.ts'
+import { linearTimeRows } from './linear-time.ts'
 import { GNU_TIME } from './measure.ts'
 import { packageRow, timePackage } from './package-speed.ts'
 import { findHugo, findJekyll } from './rivals.ts'
@@ -103,6 +105,9 @@ try {
       site.course.name,
     ),
   )
+
+  progress('building pages of hostile shapes at three sizes (linear time)')
+  rows.push(...linearTimeRows(scratch, runs, quick))
 
   const why = runtimeUnavailable()
   progress(`runtime in Chromium on the ${site.course.name}`)

@@ -8,11 +8,13 @@ import { isUtf8 } from 'node:buffer'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 
 /**
- * The largest page read: 10 MB. Real pages are a few KB; one far larger is
- * a mistake (a log or a dump saved as .md), and building it would take
- * seconds and hundreds of MB of memory per MB.
+ * The largest page read: 2 MB. Real pages are a few KB; one far larger is
+ * a mistake (a log or a dump saved as .md). The densest Markdown (emphasis
+ * on every word, a link every few characters) takes some 350 bytes of
+ * memory per byte of page to parse: at 2 MB a build stays under 1 GiB, at
+ * 10 MB it passed 2.5 GiB.
  */
-export const MAX_PAGE_BYTES = 10 * 1024 * 1024
+export const MAX_PAGE_BYTES = 2 * 1024 * 1024
 
 /** A page's text, or the problem that keeps it from being read. */
 export type PageText = { text: string } | { problem: Diagnostic }

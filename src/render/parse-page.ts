@@ -5,7 +5,7 @@
  * the course has every quiz before anything is rendered.
  */
 import type { MarkdownIt, Token } from 'markdown-it'
-import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page } from '../load/types.ts'
 import { readQuiz } from '../model/quiz-bank.ts'
 import type { PageQuiz } from '../model/types.ts'
@@ -45,8 +45,36 @@ export function parsePage(
     line = liquidLineMap(page.body, out, page.bodyLine)
     body = out
   }
+  if (tooManyCells(body, page, line, diagnostics)) return null
   const env = createRenderEnv(page, course, line, diagnostics)
   const tokens = md.parse(body, env)
   const quiz = env.quiz ? readQuiz(env.quiz.decl, env.quiz.items, diagnostics) : NO_QUIZ
   return { page, tokens, env, quiz }
+}
+
+/**
+ * The most `|` a page may hold. A table cell costs about a kilobyte of
+ * memory to parse, so tables of millions of cells (a 2 MB page of `|c|c|`)
+ * would take gigabytes; 100,000 cells take about 100 MB.
+ */
+export const MAX_TABLE_BARS = 100_000
+
+/** Reports, at the first one, a page with more `|` than MAX_TABLE_BARS; true when it has. */
+function tooManyCells(body: string, page: Page, line: (mdLine: number) => number, diagnostics: Diagnostic[]): boolean {
+  let bars = 0
+  for (let at = body.indexOf('|'); at >= 0 && bars <= MAX_TABLE_BARS; at = body.indexOf('|', at + 1)) bars++
+  if (bars <= MAX_TABLE_BARS) return false
+  const first = body.indexOf('|')
+  const before = body.slice(0, first)
+  diagnostics.push(
+    error({
+      code: 'page/too-many-cells',
+      message: `This page holds more than ${MAX_TABLE_BARS.toLocaleString('en-US')} \`|\`: its tables are too large to build.`,
+      file: page.file,
+      line: line(before.split('\n').length - 1),
+      column: first - before.lastIndexOf('\n'),
+      hint: 'Split the tables over several pages, or link to a file (a spreadsheet, a PDF) instead.',
+    }),
+  )
+  return true
 }

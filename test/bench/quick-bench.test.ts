@@ -41,6 +41,9 @@ test('the quick bench prints one table whose every row has a budget and a verdic
     'Weight, sample chapter',
     'Weight, sample section with quiz',
     'Runtime, sample',
+    'Linear time, one long line',
+    'Linear time, many unclosed tags',
+    'Linear time, a wide table',
   ]) {
     assert.ok(
       names.some((n) => n.startsWith(start)),

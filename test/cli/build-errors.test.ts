@@ -81,7 +81,7 @@ test('a diagnostic shows the source line with a caret under the spot', () => {
   assert.ok(r.stderr.includes('  7 | {: .ok data-x=unquoted}\n    |               ^\n'), r.stderr)
 })
 
-test('build and check refuse a page that is not UTF-8 or over 10 MB, naming it, and exit 1 (issue 15)', () => {
+test('build and check refuse a page that is not UTF-8 or over 2 MB, naming it, and exit 1 (issue 15)', () => {
   const dir = writeCourse({}, validCourse())
   writeFileSync(join(dir, 'ch1.md'), Buffer.from('---\ntitle: Caf\xe9\nclass: chapter\nserial: 1\n---\n', 'latin1'))
   writeFileSync(join(dir, 'log.md'), Buffer.alloc(10 * 1024 * 1024 + 1, 'x'))
@@ -90,7 +90,7 @@ test('build and check refuse a page that is not UTF-8 or over 10 MB, naming it, 
     const text = r.stderr + r.stdout
     assert.equal(r.code, 1, text)
     assert.match(text, /^ch1\.md:2:11: error: ch1\.md is not UTF-8 text/m)
-    assert.match(text, /^log\.md: error: log\.md is 10 MB; a page may be at most 10 MB\./m)
+    assert.match(text, /^log\.md: error: log\.md is 10 MB; a page may be at most 2 MB\./m)
     assert.doesNotMatch(text, /\n\s+at /)
   }
   assert.equal(existsSync(out), false)

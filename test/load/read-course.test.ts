@@ -13,13 +13,13 @@ import { validCourse, writeCourse } from '../helpers/course.ts'
 
 const problems = (dir: string) => readCourse(dir).diagnostics.map((d) => [d.code, d.file, d.line, d.column])
 
-test('a page over 10 MB is refused at once, naming the file, and never read', () => {
+test('a page over 2 MB is refused at once, naming the file, and never read', () => {
   const dir = writeCourse({}, validCourse())
   writeFileSync(join(dir, 'huge.md'), Buffer.alloc(MAX_PAGE_BYTES + 1, 'a'))
   writeFileSync(join(dir, 'just-fits.md'), Buffer.alloc(MAX_PAGE_BYTES, 'a'))
   const files = readCourse(dir)
   assert.deepEqual(problems(dir), [['load/page-too-large', 'huge.md', 0, 0]])
-  assert.match(files.diagnostics[0]!.message, /^huge\.md is 10 MB; a page may be at most 10 MB\.$/)
+  assert.match(files.diagnostics[0]!.message, /^huge\.md is 2 MB; a page may be at most 2 MB\.$/)
   assert.deepEqual(
     files.pages.map((p) => p.path),
     ['ch1.md', 'index.md', 'just-fits.md', 's1.md'],

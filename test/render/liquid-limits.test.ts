@@ -36,7 +36,7 @@ test('Liquid that would make the page longer than the page limit is refused', ()
   const { out, diagnostics } = liquid(`A\n${grow}{% for i in (1..1100) %}{{ s }}{% endfor %}\n`)
   assert.equal(out, null)
   assert.deepEqual(diagnostics, [
-    ['liquid/limit', 7, 1, "This page's Liquid makes it longer than 10,485,760 characters."],
+    ['liquid/limit', 7, 1, "This page's Liquid makes it longer than 2,097,152 characters."],
   ])
 })
 
