@@ -76,11 +76,32 @@ export function planSite(course: Course, { rendered, runtime, options, statics }
   if (!offline) {
     // A site that had a worker gets one that removes it; a package never had one.
     if (!options.lms) add({ path: WORKER_PATH, data: removingWorker(options.base) })
+    diagnostics.push(...folderClashes(files))
     return { files, diagnostics, offline: { mode: 'off', bytes: 0 } }
   }
   const worker = offlineWorker(runtime.worker, revisionsOf(files, statics), options.base)
   add({ path: WORKER_PATH, data: worker.data })
+  diagnostics.push(...folderClashes(files))
   return { files, diagnostics, offline: worker.summary }
+}
+
+/**
+ * A course file where one of coursemark's own needs a folder of that name,
+ * or the other way round (a file `completion-record`, a folder
+ * `coursemark-sw.js/`): the site could not be written. Clashes between the
+ * course's own files are found earlier (model/check-output-paths.ts).
+ */
+function folderClashes(files: ReadonlyMap<string, SiteFile>): Diagnostic[] {
+  const out: Diagnostic[] = []
+  for (const [path, file] of files) {
+    for (let at = path.indexOf('/'); at >= 0; at = path.indexOf('/', at + 1)) {
+      const blocking = files.get(path.slice(0, at))
+      if (!blocking) continue
+      const course = 'copyFrom' in file ? file : blocking
+      out.push(clash(course.path, `${course === file ? blocking.path : path}, which coursemark writes`))
+    }
+  }
+  return out
 }
 
 /** The index, the chapters and sections, and the completion record page. */

@@ -140,3 +140,16 @@ test('every page is still checked when the outline has errors: build and check r
   assert.match(build.stderr, /Build failed: 6 errors\./)
   assert.match(check.stdout, /^s3\.md:9:12: warning: This link points to gone\.md/m)
 })
+
+test('build and check find a course file where coursemark writes a folder of its own (issue 15)', () => {
+  const dir = writeCourse({ 'completion-record': 'a file', 'coursemark-sw.js/x.txt': 'a folder' }, validCourse())
+  const out = tempPath()
+  for (const r of [cli(['build', dir, '--out', out]), cli(['check', dir])]) {
+    const text = r.stderr + r.stdout
+    assert.equal(r.code, 1, text)
+    assert.match(text, /^completion-record: error: completion-record clashes with completion-record\/index\.html/m)
+    assert.match(text, /^coursemark-sw\.js\/x\.txt: error: coursemark-sw\.js\/x\.txt clashes with coursemark-sw\.js/m)
+    assert.doesNotMatch(text, /EISDIR|ENOTDIR|Cannot write/)
+  }
+  assert.equal(existsSync(out), false)
+})
