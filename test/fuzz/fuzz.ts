@@ -202,7 +202,7 @@ export function caseProblems({ build, check, courseDir, site, templateTree }: Ca
     if (!errors.some((e) => (e.file && exists(join(courseDir, e.file))) || COURSE_LEVEL.has(e.code)))
       problems.push(`no error names a course file: ${errors.map((e) => e.header).join(' | ')}`)
     if (treeText(site) !== templateTree) problems.push('a failed build changed the previous site')
-  } else if (build.code === 0) problems.push(...siteProblems(site).slice(0, 20))
+  } else if (build.code === 0) problems.push(...siteProblems(site, courseDir).slice(0, 20))
   const left = readdirSync(join(site, '..')).filter((f) => f.includes('.coursemark-'))
   if (left.length) problems.push(`left beside the site: ${left.join(', ')}`)
   return problems

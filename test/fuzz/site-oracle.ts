@@ -13,7 +13,7 @@
  * - every quiz section holds a quiz the runtime's own reader loads.
  */
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse, parseFragment } from 'parse5'
 import { readQuiz } from '../../src/runtime/quiz-data.ts'
@@ -32,21 +32,28 @@ const CODE = new Set(['code', 'pre', 'script', 'style', 'textarea', 'title', 'xm
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'cite'])
 const LEFTOVER = /\{[:{%]/
 
-/** Every problem of the site in `dir`, one line each; none when all holds. */
-export function siteProblems(dir: string): string[] {
+/**
+ * Every problem of the site in `dir`, built from the course in `courseDir`,
+ * one line each; none when all holds. An HTML file the course holds as it
+ * is (a static file) is the author's, copied as it is, and not a page of
+ * coursemark's.
+ */
+export function siteProblems(dir: string, courseDir: string): string[] {
   const problems: string[] = []
   for (const file of siteTree(dir).keys()) {
-    if (!file.endsWith('.html')) continue
+    if (!file.endsWith('.html') || existsSync(join(courseDir, file))) continue
     const html = readFileSync(join(dir, file), 'utf8')
-    for (const p of pageProblems(html, file === 'index.html')) problems.push(`${file}: ${p}`)
+    for (const p of pageProblems(html)) problems.push(`${file}: ${p}`)
   }
   return problems
 }
 
-function pageProblems(html: string, isIndex: boolean): string[] {
+function pageProblems(html: string): string[] {
   const problems: string[] = []
   const doc = parse(html, { sourceCodeLocationInfo: true }) as unknown as Node
   const root = child(doc, 'html')
+  // A page of the course (index, chapter, section), or one coursemark adds (the completion record).
+  const kind = root ? attr(root, 'data-cm-kind') : null
   const head = child(root, 'head')
   const body = child(root, 'body')
   if (!head || !body) return ['no <head> or <body>']
@@ -56,7 +63,7 @@ function pageProblems(html: string, isIndex: boolean): string[] {
     if (!/^\/(.+\/)?assets\/coursemark\.[0-9a-f]{10}\.js$/.test(attr(s, 'src') ?? '') || s.childNodes?.length)
       problems.push(`a script in the head that is not coursemark's: ${attrsOf(s)}`)
   problems.push(...unsafeAttributes(doc), ...leftovers(body, html))
-  problems.push(...layoutProblems(body, isIndex), ...styleProblems(body, csp), ...quizProblems(body))
+  problems.push(...layoutProblems(body, kind), ...styleProblems(body, csp), ...quizProblems(body))
   return problems
 }
 
@@ -104,7 +111,7 @@ function leftovers(root: Node, html: string): string[] {
 }
 
 /** The layout's own elements are where it put them: nothing in the body swallowed them. */
-function layoutProblems(body: Node, isIndex: boolean): string[] {
+function layoutProblems(body: Node, kind: string | null): string[] {
   const names = (body.childNodes ?? [])
     .filter((n) => !n.nodeName.startsWith('#'))
     .map((n) => `${n.nodeName}${attr(n, 'id') ? `#${attr(n, 'id')}` : ''}`)
@@ -113,10 +120,11 @@ function layoutProblems(body: Node, isIndex: boolean): string[] {
   if (!names.includes('main#cm-main') || names[names.length - 1] !== 'footer')
     problems.push(`the layout is broken: body holds ${names.join(', ')}`)
   // An element the author left open may hold them (the browser closes it at </main>), but <main> must.
-  for (const id of ['cm-title', 'cm-next'])
+  const coursePage = kind === 'index' || kind === 'chapter' || kind === 'section'
+  for (const id of coursePage ? ['cm-title', 'cm-next'] : [])
     if (main && !all(main, (n) => attr(n, 'id') === id).length)
       problems.push(`the layout is broken: #${id} is not in <main>`)
-  if (isIndex) {
+  if (kind === 'index') {
     const actions = new Set(all(body, (n) => n.nodeName === 'button').map((b) => attr(b, 'data-cm-action')))
     for (const a of ['begin', 'continue', 'reset']) if (!actions.has(a)) problems.push(`the index has no ${a} button`)
   }
