@@ -147,6 +147,9 @@ function ownedFiles(outDir: string): Set<string> | null {
 
 /** Deletes the files coursemark wrote (and the others' files it linked into the new site), then the folders they leave empty; keeps anything else. */
 async function removeOwned(dir: string, owned: Set<string>): Promise<void> {
-  await inParallel([MARKER, ...owned], (f) => rm(join(dir, f), { force: true }))
+  await inParallel([...owned], (f) => rm(join(dir, f), { force: true }))
+  // The marker goes last: a build killed before then leaves the list of what
+  // it still had to remove, for the next build (stale-folders.ts).
+  rmSync(join(dir, MARKER), { force: true })
   pruneEmpty(dir)
 }

@@ -76,3 +76,15 @@ test('a previous site left aside after the swap loses what coursemark wrote and 
   assert.deepEqual(readdirSync(join(parent, old)), ['notes.txt'])
   assert.equal(existsSync(join(parent, 'site', 'CNAME')), true)
 })
+
+test('a previous site left half removed after the swap, its marker still there, is emptied of what the marker lists', () => {
+  const parent = tempDir('cm-stale-')
+  const old = `.site.coursemark-old-${DEAD}-abc`
+  write(parent, {
+    [`${old}/b/changed.html`]: 'old text, which the new site does not have',
+    [`${old}/${MARKER}`]: marker('a/removed-already.html', 'b/changed.html'),
+    'site/b/changed.html': 'new text',
+  })
+  cleanStaleFolders(join(parent, 'site'))
+  assert.deepEqual(readdirSync(parent), ['site'])
+})
