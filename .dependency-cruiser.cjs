@@ -2,7 +2,7 @@
 //
 // Every import points down the pipeline:
 //
-//   cli ─► dev ─► pipeline ─► emit ─► render ─► model ─► load
+//   cli ─► dev ─► pipeline ─► emit ─► render ─► messages ─► model ─► load
 //    └──► check, author ──────────────┘
 //   diagnostics/ and page-contract.ts are below them all; runtime/ stands
 //   apart and takes only types, and only from page-contract.ts; so does worker/.
@@ -30,36 +30,52 @@ module.exports = {
   forbidden: [
     layer('load-stays-low', 'load', ['diagnostics'], 'load/ reads files; it knows nothing of later stages.'),
     layer('model-above-load', 'model', ['load', 'diagnostics'], 'model/ orders what load/ read.'),
-    layer('render-above-model', 'render', ['model', 'load', ...BASE], 'render/ parses and renders the model.'),
-    layer('emit-above-render', 'emit', ['render', 'model', 'load', ...BASE], 'emit/ plans and writes the site.'),
+    layer(
+      'messages-above-model',
+      'messages',
+      ['model', 'load', ...BASE],
+      "messages/ resolves the interface's words for the course's languages.",
+    ),
+    layer(
+      'render-above-model',
+      'render',
+      ['messages', 'model', 'load', ...BASE],
+      'render/ parses and renders the model.',
+    ),
+    layer(
+      'emit-above-render',
+      'emit',
+      ['render', 'messages', 'model', 'load', ...BASE],
+      'emit/ plans and writes the site.',
+    ),
     layer(
       'check-reads-render',
       'check',
-      ['render', 'model', 'load', 'diagnostics'],
+      ['render', 'messages', 'model', 'load', 'diagnostics'],
       'check/ reads the course and what rendering found.',
     ),
     layer(
       'author-tools',
       'author',
-      ['render', 'model', 'load', 'diagnostics'],
+      ['render', 'messages', 'model', 'load', 'diagnostics'],
       'author/ holds the authoring tools (quiz decode/encode, new).',
     ),
     layer(
       'pipeline-runs-stages',
       'pipeline',
-      ['emit', 'render', 'model', 'load', ...BASE],
+      ['emit', 'render', 'messages', 'model', 'load', ...BASE],
       'pipeline/ runs the stages; nothing below calls it.',
     ),
     layer(
       'dev-above-pipeline',
       'dev',
-      ['pipeline', 'emit', 'render', 'model', 'load', 'diagnostics'],
+      ['pipeline', 'emit', 'render', 'messages', 'model', 'load', 'diagnostics'],
       'dev/ is build + watch + serve; it does not reach into cli/.',
     ),
     layer(
       'cli-at-the-edge',
       'cli',
-      ['dev', 'pipeline', 'check', 'author', 'emit', 'render', 'model', 'load', 'diagnostics'],
+      ['dev', 'pipeline', 'check', 'author', 'emit', 'render', 'messages', 'model', 'load', 'diagnostics'],
       'cli/ may use anything but the browser runtime.',
     ),
     layer('diagnostics-at-the-bottom', 'diagnostics', [], 'diagnostics/ is used by every layer and uses none.'),

@@ -59,6 +59,16 @@ export interface RuntimeManifest {
   pages: RuntimePage[]
 }
 
+/**
+ * A message as the runtime formats it (src/runtime/messages.ts): text with
+ * `{name}` placeholders, or, when it has plurals, a list of such texts and
+ * plurals `[arg, {category: text}]`, a branch per CLDR plural category,
+ * whose text writes the number as `#`. The build compiles it from the
+ * catalogue's ICU-style message (src/messages/message-syntax.ts) and writes
+ * it into the script in place of the key that names it (`"quiz.score"`).
+ */
+export type RuntimeMessage = string | Array<string | [arg: string, forms: Record<string, string>]>
+
 /** A statement as the runtime receives it, in a section's `data-cm-quiz` JSON. */
 export interface RuntimeQuizItem {
   /** Stable statement id. */

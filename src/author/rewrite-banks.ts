@@ -17,7 +17,8 @@ import { note, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { parseFrontMatter } from '../load/front-matter.ts'
 import { encodeItemText, joinItemText, splitItemText } from '../model/item-text.ts'
 import { formatReadableItem, isReadableItem, parseReadableItem } from '../model/readable-bank.ts'
-import { decodeItemText, parseQuizOptions, parseStatement } from '../model/quiz-bank.ts'
+import { builtInMessages } from '../messages/course-messages.ts'
+import { DEFAULT_OPTIONS, decodeItemText, parseQuizOptions, parseStatement } from '../model/quiz-bank.ts'
 import type { RawBankItem } from '../model/types.ts'
 import { createMarkdown } from '../render/markdown.ts'
 import { type CourseLookup, createRenderEnv, type FoundQuiz } from '../render/render-env.ts'
@@ -45,14 +46,18 @@ interface Edit {
   lines: string[]
 }
 
-/** Rewrites the bank's base64 items in the readable form, where that round-trips exactly. */
-export function decodeBanks(path: string, text: string): BankRewrite {
+/**
+ * Rewrites the bank's base64 items in the readable form, where that
+ * round-trips exactly. `answers` are the quiz's two answers when it has no
+ * `data-opt`: True and False, or the course language's (quiz.true, quiz.false).
+ */
+export function decodeBanks(path: string, text: string, answers: [string, string] = DEFAULT_OPTIONS): BankRewrite {
   const page = splitLines(text)
   const found = findBank(path, page)
   if (!found.quiz?.items) return { text, rewritten: 0, diagnostics: found.diagnostics }
   const diagnostics = found.diagnostics
   const optionProblems: Diagnostic[] = []
-  const options = parseQuizOptions(found.quiz.decl, optionProblems)
+  const options = parseQuizOptions(found.quiz.decl, optionProblems, answers)
   if (optionProblems.length) return { text, rewritten: 0, diagnostics: [...diagnostics, ...optionProblems] }
 
   const edits: { edit: Edit; item: RawBankItem }[] = []
@@ -85,7 +90,7 @@ export function decodeBanks(path: string, text: string): BankRewrite {
 
   const roundTrips = (chosen: Edit[]) => {
     const candidate = applyEdits(page, chosen)
-    const back = encodeBanks(path, candidate)
+    const back = encodeBanks(path, candidate, answers)
     return back.text === text && !back.diagnostics.some((d) => d.severity === 'error') ? candidate : null
   }
   const all = roundTrips(edits.map((e) => e.edit))
@@ -101,15 +106,15 @@ export function decodeBanks(path: string, text: string): BankRewrite {
   return { text: good.length ? some : text, rewritten: good.length, diagnostics }
 }
 
-/** Rewrites the bank's readable items as base64; rewrites nothing when any of them has a problem. */
-export function encodeBanks(path: string, text: string): BankRewrite {
+/** Rewrites the bank's readable items as base64; rewrites nothing when any of them has a problem. `answers`: as for `decodeBanks`. */
+export function encodeBanks(path: string, text: string, answers: [string, string] = DEFAULT_OPTIONS): BankRewrite {
   const page = splitLines(text)
   const found = findBank(path, page)
   const readable = found.quiz?.items?.filter(isReadableItem) ?? []
   if (!found.quiz || !readable.length) return { text, rewritten: 0, diagnostics: found.diagnostics }
   const diagnostics = found.diagnostics
   const before = diagnostics.length
-  const options = parseQuizOptions(found.quiz.decl, diagnostics)
+  const options = parseQuizOptions(found.quiz.decl, diagnostics, answers)
   const edits: Edit[] = []
   for (const item of readable) {
     const read = parseReadableItem(item, options, diagnostics)
@@ -154,7 +159,7 @@ function findBank(path: string, page: Lines): { quiz: FoundQuiz | null; diagnost
   const p = parsed.page
   md ??= createMarkdown()
   // Only the bank matters here; what the other rules report is for build and check.
-  const env = createRenderEnv(p, NO_COURSE, (l) => p.bodyLine + l, [])
+  const env = createRenderEnv(p, NO_COURSE, (l) => p.bodyLine + l, [], builtInMessages('en'))
   md.parse(p.body, env)
   return { quiz: env.quiz, diagnostics: [] }
 }

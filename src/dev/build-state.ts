@@ -73,5 +73,6 @@ function internalFailure(e: unknown, log: (line: string) => void): BuildResult {
     sources: new Map(),
     statics: [],
     renderedNow: [],
+    messages: null,
   }
 }

@@ -7,8 +7,8 @@
  * dist/launch.js; the stylesheet is the layout's CSS followed by the runtime's.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { packageRoot } from '../load/package-root.ts'
 
 export interface RuntimeAssets {
   /** The runtime script, still holding the `__CM_MANIFEST__` slot. */
@@ -61,17 +61,6 @@ function bundlePath(root: string, name: string): string {
   if (!existsSync(path))
     throw new Error(`${path} is missing: run \`npm run build\` (npm ci does it through "prepare").`)
   return path
-}
-
-/** The folder holding coursemark's package.json, found from this file (src/emit or dist). */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir)
-    if (up === dir) throw new Error('coursemark cannot find its own package.json')
-    dir = up
-  }
-  return dir
 }
 
 /** Drops comments and needless whitespace; the CSS is ours, so no parser is needed. */

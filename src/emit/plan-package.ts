@@ -6,10 +6,12 @@
  * writes it.
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Messages } from '../messages/course-messages.ts'
 import type { Course } from '../model/types.ts'
 import { titleText } from '../render/title.ts'
 import { readLaunchScript, schemaFiles } from './assets.ts'
 import { contentHash, type SiteFile, type SitePlan } from './plan-site.ts'
+import { withMessages } from './runtime-manifest.ts'
 import { imsManifest, manifestIdentifier } from './scorm/ims-manifest.ts'
 import { LAUNCH_PAGE, launchPage } from './scorm/launch-page.ts'
 import { FORMATS, type PackageFormat } from './scorm/package-format.ts'
@@ -25,16 +27,17 @@ export interface PackagePlan {
   diagnostics: Diagnostic[]
 }
 
-export function planPackage(course: Course, site: SitePlan, format: PackageFormat): PackagePlan {
+/** The package of `course`, whose site is `site`; `ui` is the course language's messages (the launch page's). */
+export function planPackage(course: Course, site: SitePlan, format: PackageFormat, ui: Messages): PackagePlan {
   const info = FORMATS[format]
   const files = new Map(site.files)
   const diagnostics: Diagnostic[] = []
-  const script = readLaunchScript()
+  const script = withMessages(readLaunchScript(), ui)
   const scriptPath = `assets/coursemark-launch.${contentHash(script)}.js`
-  const title = titleText(course.title)
+  const title = titleText(course.title, ui)
   const added: SiteFile[] = [
     { path: scriptPath, data: script },
-    { path: LAUNCH_PAGE, data: launchPage({ title, lang: course.lang, version: info.version, script: scriptPath }) },
+    { path: LAUNCH_PAGE, data: launchPage({ title, ui, version: info.version, script: scriptPath }) },
   ]
   const schemas: SiteFile[] = schemaFiles(info.schemaDir).map((s) => ({ path: s.name, copyFrom: s.absPath }))
   for (const file of [...added, ...schemas, { path: MANIFEST, data: '' }]) {

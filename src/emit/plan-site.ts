@@ -1,15 +1,18 @@
 /**
- * Stage 6, plan site: every file of the site, with its contents (each page
+ * Stage 7, plan site: every file of the site, with its contents (each page
  * laid out by render/layout.ts), and nothing written. Pure, so a build can be
  * checked, served from memory by `dev`, or written atomically by
  * write-site.ts. Besides the course's pages and files: the hashed runtime
  * (runtime-manifest.ts), its extras, the completion record page and the
- * service worker (offline-worker.ts).
+ * service worker (offline-worker.ts). The runtime and its extras are written
+ * once per language of the course's pages, each with that language's
+ * messages, so a page loads only its own language's words.
  */
 import { createHash } from 'node:crypto'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { type CourseMessages, type Messages, messagesOf } from '../messages/course-messages.ts'
 import type { Course } from '../model/types.ts'
-import { layoutPage, type PageAssets, siteDots } from '../render/layout.ts'
+import { layoutPage, type PageAssets, type SiteDots, siteDots } from '../render/layout.ts'
 import { layoutRecordPage } from '../render/record-page.ts'
 import type { RenderedPage } from '../render/render-page.ts'
 import { RECORD_PATH, WORKER_PATH } from '../render/site-paths.ts'
@@ -18,7 +21,7 @@ import type { SiteOptions } from '../render/types.ts'
 import type { RuntimeAssets } from './assets.ts'
 import type { FileRevision } from './file-revisions.ts'
 import { type OfflineSummary, offlineWorker, removingWorker } from './offline-worker.ts'
-import { buildVersion, manifestOf, withManifest } from './runtime-manifest.ts'
+import { buildVersion, manifestOf, withManifest, withMessages } from './runtime-manifest.ts'
 
 /** One file of the site: text or bytes to write, or a source file to copy. */
 export type SiteFile = { path: string; data: string } | { path: string; copyFrom: string }
@@ -38,33 +41,40 @@ export interface PlanInput {
   options: SiteOptions
   /** Revision and size of each static file; null when no worker is wanted (`dev`). */
   statics: ReadonlyMap<string, FileRevision> | null
+  /** The interface's messages in each language of the course's pages. */
+  messages: CourseMessages
 }
 
-export function planSite(course: Course, { rendered, runtime, options, statics }: PlanInput): SitePlan {
+export function planSite(course: Course, input: PlanInput): SitePlan {
+  const { runtime, options, statics, messages } = input
   const files = new Map<string, SiteFile>()
   const diagnostics: Diagnostic[] = []
   const add = (file: SiteFile) => files.set(file.path, file)
   // An LMS package has no worker: the LMS, not the course, decides how its files are served.
   const offline = course.offline && statics !== null && !options.devScript && !options.lms
 
-  const extrasPath = `assets/coursemark-extras.${contentHash(runtime.extras.js)}.js`
+  const cssPath = `assets/coursemark.${contentHash(runtime.css)}.css`
   const extrasCssPath = `assets/coursemark-extras.${contentHash(runtime.extras.css)}.css`
   // The manifest's URLs are written as the index writes them: from the site root.
   const urls = pageUrls(options, '')
-  const manifest = manifestOf(course, options, {
-    extras: { js: urls.file(extrasPath), css: urls.file(extrasCssPath) },
-    record: urls.page(RECORD_PATH),
-    worker: offline ? urls.file(WORKER_PATH) : null,
-  })
-  const js = withManifest(runtime.js, manifest)
-  const jsPath = `assets/coursemark.${contentHash(js)}.js`
-  const cssPath = `assets/coursemark.${contentHash(runtime.css)}.css`
-  add({ path: jsPath, data: js })
-  add({ path: extrasPath, data: runtime.extras.js })
+  const assets = new Map<string, PageAssets>()
+  for (const ui of messages.byLang.values()) {
+    const extras = withMessages(runtime.extras.js, ui)
+    const extrasPath = `assets/coursemark-extras.${contentHash(extras)}.js`
+    const manifest = manifestOf(course, options, {
+      extras: { js: urls.file(extrasPath), css: urls.file(extrasCssPath) },
+      record: urls.page(RECORD_PATH),
+      worker: offline ? urls.file(WORKER_PATH) : null,
+    })
+    const js = withManifest(withMessages(runtime.js, ui), manifest)
+    const jsPath = `assets/coursemark.${contentHash(js)}.js`
+    add({ path: jsPath, data: js })
+    add({ path: extrasPath, data: extras })
+    assets.set(ui.lang, { css: cssPath, js: jsPath })
+  }
   add({ path: extrasCssPath, data: runtime.extras.css })
   add({ path: cssPath, data: runtime.css })
-  const assets: PageAssets = { css: cssPath, js: jsPath }
-  addPages(course, { rendered, runtime, options, statics }, assets, add, diagnostics)
+  addPages(course, input, assets, add, diagnostics)
 
   for (const s of course.statics) {
     if (files.has(s.path) || s.path.startsWith('assets/coursemark') || s.path === WORKER_PATH) {
@@ -104,26 +114,26 @@ function folderClashes(files: ReadonlyMap<string, SiteFile>): Diagnostic[] {
   return out
 }
 
-/** The index, the chapters and sections, and the completion record page. */
+/** The index, the chapters and sections, and the completion record page, each with its language's script. */
 function addPages(
   course: Course,
-  { rendered, runtime, options }: PlanInput,
-  assets: PageAssets,
+  { rendered, runtime, options, messages }: PlanInput,
+  assets: ReadonlyMap<string, PageAssets>,
   add: (file: SiteFile) => void,
   diagnostics: Diagnostic[],
 ): void {
-  const dots = siteDots(course, options)
-  const index = rendered.get(course.index.id)
-  if (index)
-    add({ path: 'index.html', data: layoutPage({ course, rendered: index, entry: null, assets, options, dots }) })
-  for (const entry of course.sequence) {
-    const r = rendered.get(entry.page.id)
-    if (r)
-      add({
-        path: `${entry.page.path}index.html`,
-        data: layoutPage({ course, rendered: r, entry, assets, options, dots }),
-      })
+  const dots = new Map<string, SiteDots>()
+  const page = (entry: Course['sequence'][number] | null, path: string) => {
+    const r = rendered.get(entry ? entry.page.id : course.index.id)
+    if (!r) return
+    const ui = messagesOf(messages, r.page)
+    const ofLang = dots.get(ui.lang) ?? siteDots(course, options, ui)
+    dots.set(ui.lang, ofLang)
+    const layout = { course, rendered: r, entry, assets: assetsOf(assets, ui), options, ui, dots: ofLang }
+    add({ path, data: layoutPage(layout) })
   }
+  page(null, 'index.html')
+  for (const entry of course.sequence) page(entry, `${entry.page.path}index.html`)
   const record = `${RECORD_PATH}index.html`
   const taken = course.sequence.find((p) => `${p.page.path}index.html` === record)
   if (taken) {
@@ -131,8 +141,16 @@ function addPages(
     return
   }
   // dev previews have no version: hashing every page would change the record page on every edit.
-  const version = options.devScript ? 'dev' : buildVersion(course, rendered, runtime, options)
-  add({ path: record, data: layoutRecordPage(course, { assets, options, version }) })
+  const version = options.devScript ? 'dev' : buildVersion(course, rendered, runtime, options, messages)
+  const ui = messagesOf(messages, course.index)
+  add({ path: record, data: layoutRecordPage(course, { assets: assetsOf(assets, ui), options, version, ui }) })
+}
+
+/** The stylesheet, and the script in the language of `ui`. */
+function assetsOf(assets: ReadonlyMap<string, PageAssets>, ui: Messages): PageAssets {
+  const found = assets.get(ui.lang)
+  if (!found) throw new Error(`no script was planned for the language ${ui.lang}`)
+  return found
 }
 
 /** Every planned file's revision and size: hashed here for written files, read before for copied ones. */

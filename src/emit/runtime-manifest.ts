@@ -1,8 +1,11 @@
 /**
  * The runtime manifest (page-contract.ts), built into the hashed script so
- * every page knows the course before it paints, and the build's version.
+ * every page knows the course before it paints; the messages each script
+ * says, in its pages' language; and the build's version.
  */
 import { createHash } from 'node:crypto'
+import type { CourseMessages, Messages } from '../messages/course-messages.ts'
+import { compileMessage } from '../messages/format-message.ts'
 import type { Course } from '../model/types.ts'
 import type { RuntimeManifest } from '../page-contract.ts'
 import type { RenderedPage } from '../render/render-page.ts'
@@ -38,7 +41,7 @@ export function manifestOf(course: Course, options: SiteOptions, links: Manifest
   }
 }
 
-/** The runtime script with `manifest` in its slot. */
+/** The runtime script (its messages put in by `withMessages` first) with `manifest` in its slot. */
 export function withManifest(js: string, manifest: RuntimeManifest): string {
   const at = js.indexOf(MANIFEST_SLOT)
   if (at < 0 || js.indexOf(MANIFEST_SLOT, at + 1) >= 0)
@@ -48,6 +51,24 @@ export function withManifest(js: string, manifest: RuntimeManifest): string {
   // JSON is a JavaScript expression; </script> cannot occur in an external file's context.
   return js.slice(0, at) + JSON.stringify({ ...manifest, pages }) + js.slice(at + MANIFEST_SLOT.length)
 }
+
+/**
+ * A script (the runtime, or its extras) with each message key it names
+ * (`"quiz.score"`) replaced by the message in the language of `ui`,
+ * compiled for the runtime (src/runtime/messages.ts). One pass, so that no
+ * message is taken for a key; done before the manifest goes in, so that no
+ * page id is either.
+ */
+export function withMessages(js: string, ui: Messages): string {
+  return js.replace(KEY_STRING, (whole, key: string) => {
+    const message = ui.byKey.get(key)
+    // An author's message could hold the manifest's slot name: written `\u005f`, it is no slot.
+    return message ? JSON.stringify(compileMessage(message)).replace(/__CM_/g, '\\u005f_CM_') : whole
+  })
+}
+
+/** A message key as the minified runtime writes it: a double-quoted `group.name`. */
+const KEY_STRING = /"([a-z]+\.[A-Za-z]+)"/g
 
 /** The URL of page `id` when the manifest leaves it out, as the runtime's main.ts makes it. */
 function defaultUrl(base: string, id: string): string {
@@ -64,9 +85,11 @@ export function buildVersion(
   rendered: ReadonlyMap<string, RenderedPage>,
   runtime: RuntimeAssets,
   options: SiteOptions,
+  messages: CourseMessages,
 ): string {
   const hash = createHash('sha256')
-  const parts = [runtime.js, runtime.extras.js, runtime.extras.css, runtime.css, runtime.worker]
+  const words = [...messages.byLang.values()].map((ui) => [ui.lang, [...ui.byKey]])
+  const parts = [runtime.js, runtime.extras.js, runtime.extras.css, runtime.css, runtime.worker, JSON.stringify(words)]
   for (const part of [...parts, JSON.stringify(manifestOf(course, options, null))]) hash.update(part).update('\0')
   for (const page of [course.index, ...course.sequence.map((p) => p.page)])
     hash.update(`${page.path}\0${rendered.get(page.id)?.html ?? ''}\0`)

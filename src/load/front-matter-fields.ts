@@ -132,7 +132,7 @@ function checkSerial(fields: Fields, kind: PageKind | null, report: Report): num
 function checkLang(fields: Fields, report: Report): string | null {
   const raw = fields.data['lang']
   if (raw === undefined) return null
-  if (typeof raw === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(raw)) return raw
+  if (typeof raw === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(raw) && isLocale(raw)) return raw
   const p = fields.at('lang')
   report(
     p.line,
@@ -142,4 +142,14 @@ function checkLang(fields: Fields, report: Report): string | null {
     'Use a BCP 47 language tag.',
   )
   return null
+}
+
+/** True when `Intl` takes the tag: the runtime formats numbers, dates and plurals with it, and would throw on one it does not. */
+function isLocale(tag: string): boolean {
+  try {
+    Intl.getCanonicalLocales(tag)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -44,7 +44,7 @@ export function parseFrontMatter(file: SourceFile): FrontMatterResult {
   const fields = readFields(split.yamlLines, report)
   if (fields === 'needs-yaml') return { page: null, diagnostics, needsYaml: true }
   const checked = fields ? checkFields(fields.data, fields.positions, report) : null
-  const front = frontMatter(checked, fields ?? { data: {}, positions: {} })
+  const front = frontMatter(checked, fields ?? { data: {}, positions: {}, entries: {} })
   const page = makePage(file, front, split)
   return diagnostics.length || !checked ? { page: null, draft: page, diagnostics } : { page, diagnostics }
 }
@@ -53,7 +53,7 @@ export function parseFrontMatter(file: SourceFile): FrontMatterResult {
 function frontMatter(checked: ReturnType<typeof checkFields>, fields: FrontMatterFields): FrontMatter {
   const fieldLines = Object.fromEntries(Object.entries(fields.positions).map(([k, v]) => [k, v.line]))
   const known = checked ?? { title: '', kind: 'section', serial: null, lang: null }
-  return { ...known, data: fields.data, fieldLines }
+  return { ...known, data: fields.data, fieldLines, entryPositions: fields.entries }
 }
 
 function makePage(file: SourceFile, front: FrontMatter, split: { bodyLines: string[]; bodyLine: number }): Page {

@@ -48,7 +48,7 @@ export function readSimpleYaml(lines: readonly string[], firstLine: number): Fro
     data[key] = value
     positions[key] = { line: firstLine + i, column: raw === '' ? 1 : line.indexOf(raw, key.length + 1) + 1 }
   }
-  return { data, positions }
+  return { data, positions, entries: {} }
 }
 
 /** `text` without the spaces and tabs at either end (String#trim also drops other white space, which YAML keeps). */

@@ -13,6 +13,13 @@ export interface SourcePos {
   column: number
 }
 
+/** Where a key of a map-valued front matter field is written (1-based), and where its value starts. */
+export interface EntryPosition {
+  line: number
+  column: number
+  value: { line: number; column: number }
+}
+
 /** A file as read from disk; nothing is parsed yet. */
 export interface SourceFile {
   /** Path relative to the course root, with forward slashes. */
@@ -46,6 +53,8 @@ export interface FrontMatter {
   data: Record<string, unknown>
   /** The 1-based source line of each top-level field, for diagnostics. */
   fieldLines: Record<string, number>
+  /** For each field whose value is a map (the index's `ui:`): where each of its keys is written. */
+  entryPositions: Record<string, Record<string, EntryPosition>>
 }
 
 /** A page after loading: front matter split off, body not yet rendered. */

@@ -2,6 +2,8 @@
  * Front matter read by the `yaml` library, for what the simple reader in
  * simple-yaml.ts does not cover. The library is loaded only when a page needs it.
  */
+import type { EntryPosition } from './types.ts'
+
 type YamlModule = typeof import('yaml')
 
 /** Front matter fields as data, with where each was written. */
@@ -10,6 +12,8 @@ export interface FrontMatterFields {
   data: Record<string, unknown>
   /** For each top-level field: the 1-based file line of its key and the column of its value. */
   positions: Record<string, { line: number; column: number }>
+  /** For each field whose value is a map (the index's `ui:`): where each of its keys is written. */
+  entries: Record<string, Record<string, EntryPosition>>
 }
 
 /** A YAML error, placed in the file. */
@@ -98,17 +102,38 @@ export function readFullYaml(text: string, firstLine: number): FrontMatterFields
     }
   }
   const positions: FrontMatterFields['positions'] = {}
+  const entries: FrontMatterFields['entries'] = {}
   for (const item of contents?.items ?? []) {
-    const key = item.key as { value?: unknown; range?: [number, number, number] } | null
-    const value = item.value as { range?: [number, number, number] } | null
-    if (key?.range)
-      positions[String(key.value)] = {
-        line: pos(key.range[0]).line,
-        column: value?.range ? pos(value.range[0]).column : 1,
-      }
+    const key = item.key as Ranged | null
+    const value = item.value as Ranged | null
+    if (!key?.range) continue
+    positions[String(key.value)] = {
+      line: pos(key.range[0]).line,
+      column: value?.range ? pos(value.range[0]).column : 1,
+    }
+    if (yaml.isMap(value)) entries[String(key.value)] = entryPositions(value.items, pos)
   }
   const data = toData(doc, pos)
-  return 'problems' in data ? data : { data: data.data, positions }
+  return 'problems' in data ? data : { data: data.data, positions, entries }
+}
+
+/** A YAML node with its place: `range[0]` is its start offset. */
+type Ranged = { value?: unknown; range?: [number, number, number] }
+
+/** Where each key of a map is written, and where its value starts (at the key when it has none). */
+function entryPositions(
+  items: ReadonlyArray<{ key: unknown; value: unknown }>,
+  pos: (offset: number) => { line: number; column: number },
+): Record<string, EntryPosition> {
+  const out: Record<string, EntryPosition> = {}
+  for (const item of items) {
+    const key = item.key as Ranged | null
+    const value = item.value as Ranged | null
+    if (!key?.range) continue
+    const at = pos(key.range[0])
+    out[String(key.value)] = { ...at, value: value?.range ? pos(value.range[0]) : at }
+  }
+  return out
 }
 
 type Doc = ReturnType<YamlModule['parseDocument']>

@@ -22,6 +22,7 @@ export interface QuizDeclaration {
   source: SourcePos
 }
 
+/** The answers of a quiz without `data-opt` in English; a course in another language passes its own (quiz.true, quiz.false). */
 export const DEFAULT_OPTIONS: [string, string] = ['True', 'False']
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
@@ -52,9 +53,13 @@ export function parseQuizCount(decl: QuizDeclaration, diagnostics: Diagnostic[])
   return Number(decl.n.trim())
 }
 
-/** Reads `data-opt`: exactly two labels separated by a comma. */
-export function parseQuizOptions(decl: QuizDeclaration, diagnostics: Diagnostic[]): [string, string] {
-  if (decl.opt === null) return DEFAULT_OPTIONS
+/** Reads `data-opt`: exactly two labels separated by a comma; `defaults` without one. */
+export function parseQuizOptions(
+  decl: QuizDeclaration,
+  diagnostics: Diagnostic[],
+  defaults: [string, string] = DEFAULT_OPTIONS,
+): [string, string] {
+  if (decl.opt === null) return defaults
   const labels = decl.opt.split(',').map((s) => s.trim())
   if (labels.length !== 2 || !labels[0] || !labels[1]) {
     diagnostics.push(
@@ -65,7 +70,7 @@ export function parseQuizOptions(decl: QuizDeclaration, diagnostics: Diagnostic[
         hint: 'Write the right-if-true answer first, e.g. `data-opt="Yes,No"`.',
       }),
     )
-    return DEFAULT_OPTIONS
+    return defaults
   }
   if (labels[0] === labels[1]) {
     diagnostics.push(
@@ -205,12 +210,17 @@ function clip(s: string): string {
 
 /**
  * Validates a page's quiz declaration and decodes its bank; every problem is
- * reported, not just the first.
+ * reported, not just the first. `defaults` are the answers without `data-opt`.
  */
-export function readQuiz(decl: QuizDeclaration, items: RawBankItem[] | null, diagnostics: Diagnostic[]): PageQuiz {
+export function readQuiz(
+  decl: QuizDeclaration,
+  items: RawBankItem[] | null,
+  diagnostics: Diagnostic[],
+  defaults: [string, string] = DEFAULT_OPTIONS,
+): PageQuiz {
   const before = diagnostics.length
   const n = parseQuizCount(decl, diagnostics)
-  const options = parseQuizOptions(decl, diagnostics)
+  const options = parseQuizOptions(decl, diagnostics, defaults)
   if (n === 0) return { quiz: null, noQuiz: true }
   if (items === null) {
     diagnostics.push(

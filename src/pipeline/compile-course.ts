@@ -8,17 +8,18 @@
  *   1 load files      readCourse      load/read-course.ts       CourseFiles: each page's text, the static files
  *   2 front matter    readPages       load/read-pages.ts        Page[]: front matter checked, body split off
  *   3 course outline  outlineCourse   model/outline-course.ts   CourseOutline: index, chapters, sections in order
- *   4 parse           parsePages      render/parse-pages.ts     tokens and decoded quiz per page; with 3, the Course
- *   5 render          renderPages     render/render-pages.ts    RenderedPage per page: body HTML, links, headings
+ *   4 messages        resolveMessages messages/course-messages.ts  CourseMessages: the interface's words per language
+ *   5 parse           parsePages      render/parse-pages.ts     tokens and decoded quiz per page; with 3, the Course
+ *   6 render          renderPages     render/render-pages.ts    RenderedPage per page: body HTML, links, headings
+ *   7 plan site       planSite        emit/plan-site.ts         SitePlan: every file of the site, page layout and all
  *
- * Stages 4 and 5 run on every page whose body is known, even when stage 2
+ * Stages 4 to 6 run on every page whose body is known, even when stage 2
  * or 3 found errors, so one run reports every page's own mistakes; the
  * site is planned only when nothing failed.
- *   6 plan site       planSite        emit/plan-site.ts         SitePlan: every file of the site, page layout and all
  *
  * `build` (build.ts) then writes the plan (emit/write-site.ts); `check`
  * runs check/ on the course and the rendered pages; `dev` passes a
- * BuildCache so that stages 2, 4 and 5 redo only what an edit touched.
+ * BuildCache so that stages 2, 5 and 6 redo only what an edit touched.
  */
 import { basename, resolve } from 'node:path'
 import { type Diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.ts'
@@ -27,6 +28,7 @@ import { fileRevisions } from '../emit/file-revisions.ts'
 import { planSite, type SitePlan } from '../emit/plan-site.ts'
 import { type CourseFiles, readCourse } from '../load/read-course.ts'
 import { readPages } from '../load/read-pages.ts'
+import { type CourseMessages, resolveMessages } from '../messages/course-messages.ts'
 import { courseWithQuizzes } from '../model/course-with-quizzes.ts'
 import { outlineCourse } from '../model/outline-course.ts'
 import type { Course } from '../model/types.ts'
@@ -73,6 +75,8 @@ export interface BuildResult {
   statics: string[]
   /** Ids of the pages this build rendered; with a cache, the others were rendered by an earlier build. */
   renderedNow: string[]
+  /** The interface's words in each language of the course's pages, once the front matter is read. */
+  messages: CourseMessages | null
 }
 
 /** Builds the course in memory: runs the stages in order and writes nothing. */
@@ -88,21 +92,30 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
   const { pages, drafts } = found.add(await readPages(files, cache?.frontMatter))
   const { outline, reading } = found.add(outlineCourse(pages, files.statics, basename(courseDir)))
 
-  // Stages 4 and 5 run whatever the outline found: a page's own mistakes
-  // (banks, attribute lists, Liquid, HTML) do not depend on the course order.
+  // Stages 4 to 6 run whatever the outline found: a page's own mistakes
+  // (banks, attribute lists, Liquid, HTML, the index's ui:) do not depend on the course order.
   const md = cache?.md ?? createMarkdown()
   const order = { ...reading, unlisted: drafts }
-  const parsed = found.add(await parsePages(order, { md, site, texts: sources, cache: cache?.parsed ?? null }))
+  const { messages } = found.add(resolveMessages(order))
+  const parsed = found.add(
+    await parsePages(order, { md, site, messages, texts: sources, cache: cache?.parsed ?? null }),
+  )
   const course = outline ? courseWithQuizzes(outline, parsed.quizzes) : null
   const rendered = found.add(await renderPages([...order.pages, ...order.unlisted], parsed.pages, md, cache?.rendered))
-  if (found.hasErrors() || !course) return found.result({ course, sources, statics: staticPaths, rendered })
+  if (found.hasErrors() || !course) return found.result({ course, sources, statics: staticPaths, rendered, messages })
 
   // dev and LMS packages have no service worker, so they need not read every static file for the worker's list.
   const statics = site.devScript || site.lms ? null : fileRevisions(course.statics)
   const plan = found.add(
-    planSite(course, { rendered: rendered.pages, runtime: readRuntimeAssets(site.lms), options: site, statics }),
+    planSite(course, {
+      rendered: rendered.pages,
+      runtime: readRuntimeAssets(site.lms),
+      options: site,
+      statics,
+      messages,
+    }),
   )
-  return found.result({ course, sources, statics: staticPaths, rendered, plan })
+  return found.result({ course, sources, statics: staticPaths, rendered, plan, messages })
 }
 
 /** The diagnostics of every stage, gathered in stage order, and the result they make. */
@@ -125,6 +138,7 @@ class Findings {
     statics: string[]
     rendered?: { pages: Map<string, RenderedPage>; renderedNow: string[] }
     plan?: SitePlan
+    messages?: CourseMessages
   }): BuildResult {
     // Pages that make no course always come with an error saying why.
     const ok = !this.hasErrors() && made.course !== null
@@ -137,6 +151,7 @@ class Findings {
       sources: made.sources,
       statics: made.statics,
       renderedNow: made.rendered?.renderedNow ?? [],
+      messages: made.messages ?? null,
     }
   }
 }

@@ -11,6 +11,7 @@ import { UserError } from '../diagnostics/user-error.ts'
 import { type PackagePlan, planPackage } from '../emit/plan-package.ts'
 import { isPackageFormat, PACKAGE_FORMATS, type PackageFormat } from '../emit/scorm/package-format.ts'
 import { writeFileAtomic, zipFiles } from '../emit/zip-package.ts'
+import { messagesOf } from '../messages/course-messages.ts'
 import { type BuildResult, compileCourse } from './compile-course.ts'
 
 export { PACKAGE_FORMATS, type PackageFormat } from '../emit/scorm/package-format.ts'
@@ -43,8 +44,8 @@ export async function packageCourse(options: PackageOptions): Promise<PackageRes
     ...(options.base === undefined ? {} : { base: options.base }),
     lms: true,
   })
-  if (!result.ok || !result.plan || !result.course) return { ...result, package: null, bytes: 0 }
-  const plan = planPackage(result.course, result.plan, format)
+  if (!result.ok || !result.plan || !result.course || !result.messages) return { ...result, package: null, bytes: 0 }
+  const plan = planPackage(result.course, result.plan, format, messagesOf(result.messages, result.course.index))
   const diagnostics = sortDiagnostics([...result.diagnostics, ...plan.diagnostics])
   if (hasErrors(plan.diagnostics)) return { ...result, ok: false, diagnostics, plan: null, package: null, bytes: 0 }
   const zip = zipFiles(plan.files)

@@ -8,6 +8,8 @@
  * docs/page-contract.md describes what the runtime reads from it.
  */
 import { createHash } from 'node:crypto'
+import type { Messages } from '../messages/course-messages.ts'
+import { messageHtml, messageText } from '../messages/format-message.ts'
 import type { Course, CourseOutline, OutlineEntry } from '../model/types.ts'
 import type { SiteOptions } from './types.ts'
 import { escapeHtml } from './escape.ts'
@@ -31,33 +33,33 @@ export interface LayoutInput {
   entry: OutlineEntry | null
   assets: PageAssets
   options: SiteOptions
-  /** The progress dots of each chapter, as each page links them (`siteDots`). */
+  /** The interface's messages in the page's language. */
+  ui: Messages
+  /** The progress dots of each chapter in the page's language, as each page links them (`siteDots`). */
   dots: SiteDots
 }
 
 const RTL = /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)(-|$)/i
-/** The index's controls for moving progress and for the completion record. */
-const INDEX_MORE = { move: 'Move your progress', record: 'Your completion record' }
-const ACTION_LABELS: Record<IndexAction, string> = {
-  begin: 'Begin the course',
-  continue: 'Continue the course',
-  reset: 'Reset the course',
+/** The index's buttons, by action, and their messages. */
+const ACTION_KEYS: Record<IndexAction, string> = {
+  begin: 'index.begin',
+  continue: 'index.continue',
+  reset: 'index.reset',
 }
 
-export function layoutPage({ course, rendered, entry, assets, options, dots }: LayoutInput): string {
+export function layoutPage({ course, rendered, entry, assets, options, ui, dots }: LayoutInput): string {
   const page = rendered.page
   const kind = page.front.kind
   const main = [
-    `<h1 id="cm-title">${titleHtml(page.front.title)}</h1>`,
-    `<noscript><p class="cm-notice">You can read every page without JavaScript, but the quizzes and your progress need it.</p></noscript>`,
+    `<h1 id="cm-title">${titleHtml(page.front.title, ui)}</h1>`,
+    `<noscript><p class="cm-notice">${messageHtml(ui, 'page.noScript')}</p></noscript>`,
     rendered.html.trimEnd(),
-    kind === 'index' ? indexExtras(course, rendered, pageUrls(options, page.path)) : '',
+    kind === 'index' ? indexExtras(course, rendered, pageUrls(options, page.path), ui) : '',
     `<div class="cm-next" id="cm-next"></div>`,
   ]
   return pageDocument({
     course,
-    lang: page.front.lang ?? course.lang,
-    title: kind === 'index' ? titleText(course.title) : `${titleText(page.front.title)} – ${titleText(course.title)}`,
+    title: kind === 'index' ? titleText(course.title, ui) : pageTitle(page.front.title, course, ui),
     id: page.id,
     path: page.path,
     kind,
@@ -66,14 +68,18 @@ export function layoutPage({ course, rendered, entry, assets, options, dots }: L
     main: main.filter(Boolean).join('\n'),
     assets,
     options,
+    ui,
   })
+}
+
+/** A page's `<title>`, as text: "Page – Course" in the page's language (`page.title`). */
+export function pageTitle(title: string, course: CourseOutline, ui: Messages): string {
+  return messageText(ui, 'page.title', { page: titleText(title, ui), course: titleText(course.title, ui) })
 }
 
 /** What makes a page of the site, whatever made its content. */
 export interface PageShell {
   course: CourseOutline
-  /** The page's language. */
-  lang: string
   /** The document title, as text. */
   title: string
   /** `data-cm-page`: the page id, or a name no page can have (generated pages start with `_`). */
@@ -90,27 +96,30 @@ export interface PageShell {
   main: string
   assets: PageAssets
   options: SiteOptions
+  /** The interface's messages in the page's language, which is theirs (`lang`, `dir`). */
+  ui: Messages
 }
 
 /** A whole page: head (policy, stylesheet, script), header, dots, main, footer. */
 export function pageDocument(shell: PageShell): string {
   const urls = pageUrls(shell.options, shell.path)
   const home = escapeHtml(urls.page(''))
+  const ui = shell.ui
   const body = [
-    `<a class="cm-skip" href="#cm-main">Skip to content</a>`,
-    `<header class="cm-header"><a class="cm-home" href="${home}">${titleHtml(shell.course.title)}</a></header>`,
+    `<a class="cm-skip" href="#cm-main">${messageHtml(ui, 'page.skip')}</a>`,
+    `<header class="cm-header"><a class="cm-home" href="${home}">${titleHtml(shell.course.title, ui)}</a></header>`,
     shell.dots,
     `<main id="cm-main" tabindex="-1">`,
     shell.main,
     `</main>`,
-    `<footer class="cm-footer"><a href="${home}">Course index</a></footer>`,
+    `<footer class="cm-footer"><a href="${home}">${messageHtml(ui, 'page.footer')}</a></footer>`,
   ]
     .filter(Boolean)
     .join('\n')
   const scripts = [`<script src="${escapeHtml(urls.file(shell.assets.js))}"></script>`]
   if (shell.options.devScript) scripts.push(`<script src="${escapeHtml(shell.options.devScript)}" defer></script>`)
   return `<!doctype html>
-<html lang="${escapeHtml(shell.lang)}" dir="${direction(shell.lang)}" data-cm-page="${escapeHtml(shell.id)}" data-cm-kind="${shell.kind}">
+<html lang="${escapeHtml(ui.lang)}" dir="${direction(ui.lang)}" data-cm-page="${escapeHtml(shell.id)}" data-cm-kind="${shell.kind}">
 <head>
 ${headStart(contentSecurityPolicy(shell.styles), shell.title)}
 <link rel="stylesheet" href="${escapeHtml(urls.file(shell.assets.css))}">
@@ -130,17 +139,18 @@ export interface SiteDots {
 }
 
 /**
- * Dots are made once per site (once per folder depth in a package, whose
- * links are relative), so a page costs one lookup however long the course.
+ * Dots are made once per site and language (once per folder depth in a
+ * package, whose links are relative), so a page costs one lookup however
+ * long the course.
  */
-export function siteDots(course: CourseOutline, options: Pick<SiteOptions, 'base' | 'urls'>): SiteDots {
+export function siteDots(course: CourseOutline, options: Pick<SiteOptions, 'base' | 'urls'>, ui: Messages): SiteDots {
   const made = new Map<number, Map<string | null, string>>()
   return {
     of(path) {
       const key = options.urls === 'absolute' ? 0 : depth(path)
       let dots = made.get(key)
       if (!dots) {
-        dots = chapterDots(course, pageUrls(options, path))
+        dots = chapterDots(course, pageUrls(options, path), ui)
         made.set(key, dots)
       }
       return dots
@@ -170,7 +180,7 @@ export function headStart(csp: string, title: string): string {
  * The dots of every chapter (key: chapter page id; null for sections before
  * the first chapter): one link per section, titled, state left to the runtime.
  */
-function chapterDots(course: CourseOutline, urls: PageUrls): Map<string | null, string> {
+function chapterDots(course: CourseOutline, urls: PageUrls, ui: Messages): Map<string | null, string> {
   const sections = new Map<string | null, OutlineEntry[]>()
   const titles = new Map<string, string>()
   for (const p of course.sequence) {
@@ -184,10 +194,12 @@ function chapterDots(course: CourseOutline, urls: PageUrls): Map<string | null, 
   const out = new Map<string | null, string>()
   for (const [chapter, list] of sections) {
     const title = chapter === null ? undefined : titles.get(chapter)
-    const label = title ? `Progress in ${titleHtml(title)}` : 'Progress'
+    const label = title
+      ? messageHtml(ui, 'dots.label', { chapter: titleHtml(title, ui) })
+      : messageHtml(ui, 'dots.labelAlone')
     const items = list.map(
       (s) =>
-        `<li><a class="cm-dot" href="${escapeHtml(urls.page(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${titleHtml(s.page.front.title)}</span><span class="cm-dot-state"></span></a></li>`,
+        `<li><a class="cm-dot" href="${escapeHtml(urls.page(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${titleHtml(s.page.front.title, ui)}</span><span class="cm-dot-state"></span></a></li>`,
     )
     out.set(
       chapter,
@@ -202,26 +214,26 @@ function chapterDots(course: CourseOutline, urls: PageUrls): Map<string | null, 
  * the author's index has none, then "Move your progress" and the completion
  * record's link (the runtime shows it once the course is complete).
  */
-function indexExtras(course: CourseOutline, rendered: RenderedPage, urls: PageUrls): string {
+function indexExtras(course: CourseOutline, rendered: RenderedPage, urls: PageUrls, ui: Messages): string {
   const parts = [`<p class="cm-index-status" data-cm-status></p>`]
-  const missing = (Object.keys(ACTION_LABELS) as IndexAction[]).filter((a) => !rendered.actions.has(a))
+  const missing = (Object.keys(ACTION_KEYS) as IndexAction[]).filter((a) => !rendered.actions.has(a))
   if (missing.length) {
     parts.push(
-      `<p class="cm-index-actions">${missing.map((a) => `<button type="button" data-cm-action="${a}">${ACTION_LABELS[a]}</button>`).join(' ')}</p>`,
+      `<p class="cm-index-actions">${missing.map((a) => `<button type="button" data-cm-action="${a}">${messageHtml(ui, ACTION_KEYS[a])}</button>`).join(' ')}</p>`,
     )
   }
   parts.push(
-    `<p class="cm-index-more"><button type="button" class="cm-secondary" data-cm-action="move">${INDEX_MORE.move}</button> <a class="cm-button cm-secondary" data-cm-action="record" href="${escapeHtml(urls.page(RECORD_PATH))}" hidden>${INDEX_MORE.record}</a></p>`,
+    `<p class="cm-index-more"><button type="button" class="cm-secondary" data-cm-action="move">${messageHtml(ui, 'index.move')}</button> <a class="cm-button cm-secondary" data-cm-action="record" href="${escapeHtml(urls.page(RECORD_PATH))}" hidden>${messageHtml(ui, 'record.title')}</a></p>`,
   )
-  if (!rendered.hasOutline) parts.push(outline(course))
+  if (!rendered.hasOutline) parts.push(outline(course, ui))
   return parts.join('\n')
 }
 
-function outline(course: CourseOutline): string {
+function outline(course: CourseOutline, ui: Messages): string {
   const out: string[] = []
   let open = false
   const item = (p: OutlineEntry) =>
-    `<span data-cm-link="${escapeHtml(p.page.id)}">${titleHtml(p.page.front.title)}</span>`
+    `<span data-cm-link="${escapeHtml(p.page.id)}">${titleHtml(p.page.front.title, ui)}</span>`
   for (const p of course.sequence) {
     if (p.page.front.kind === 'chapter') {
       if (open) out.push('</ol></li>')
@@ -230,7 +242,7 @@ function outline(course: CourseOutline): string {
     } else out.push(`<li>${item(p)}</li>`)
   }
   if (open) out.push('</ol></li>')
-  return `<nav class="cm-outline" aria-labelledby="cm-outline-title">\n<h2 id="cm-outline-title">Course outline</h2>\n<ol>${out.join('')}</ol>\n</nav>`
+  return `<nav class="cm-outline" aria-labelledby="cm-outline-title">\n<h2 id="cm-outline-title">${messageHtml(ui, 'index.outline')}</h2>\n<ol>${out.join('')}</ol>\n</nav>`
 }
 
 /**

@@ -7,6 +7,8 @@
 import type { MarkdownIt, Token } from 'markdown-it'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page } from '../load/types.ts'
+import type { Messages } from '../messages/course-messages.ts'
+import { messageText } from '../messages/format-message.ts'
 import { readQuiz } from '../model/quiz-bank.ts'
 import type { PageQuiz } from '../model/types.ts'
 import { hasLiquid, liquidLineMap, renderLiquid } from './liquid.ts'
@@ -27,8 +29,9 @@ const NO_QUIZ: PageQuiz = { quiz: null, noQuiz: false }
 
 /**
  * Parses `page`, reporting into `diagnostics`. `site` is Liquid's `site`
- * variable (null when no page of the course uses Liquid). Returns null when
- * the page cannot be parsed at all (a Liquid error).
+ * variable (null when no page of the course uses Liquid); `ui` the messages
+ * of the page's language (a quiz without `data-opt` answers in them).
+ * Returns null when the page cannot be parsed at all (a Liquid error).
  */
 export function parsePage(
   md: MarkdownIt,
@@ -36,6 +39,7 @@ export function parsePage(
   course: CourseLookup,
   site: Record<string, unknown> | null,
   diagnostics: Diagnostic[],
+  ui: Messages,
 ): ParsedPage | null {
   let body = page.body
   let line = (mdLine: number) => page.bodyLine + mdLine
@@ -46,10 +50,15 @@ export function parsePage(
     body = out
   }
   if (tooManyCells(body, page, line, diagnostics)) return null
-  const env = createRenderEnv(page, course, line, diagnostics)
+  const env = createRenderEnv(page, course, line, diagnostics, ui)
   const tokens = md.parse(body, env)
-  const quiz = env.quiz ? readQuiz(env.quiz.decl, env.quiz.items, diagnostics) : NO_QUIZ
+  const quiz = env.quiz ? readQuiz(env.quiz.decl, env.quiz.items, diagnostics, defaultAnswers(ui)) : NO_QUIZ
   return { page, tokens, env, quiz }
+}
+
+/** The two answers of a quiz without `data-opt`, in the page's language: True and False, Vrai and Faux. */
+export function defaultAnswers(ui: Messages): [string, string] {
+  return [messageText(ui, 'quiz.true'), messageText(ui, 'quiz.false')]
 }
 
 /**

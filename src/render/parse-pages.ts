@@ -1,5 +1,5 @@
 /**
- * Stage 4, parse: every page's body parsed (parse-page.ts), each quiz
+ * Stage 5, parse: every page's body parsed (parse-page.ts), each quiz
  * decoded on the way. Pages are parsed one by one, in the reading order the
  * outline gives, whether or not the outline has errors, so that every page's
  * own mistakes are reported in one run. liquidjs is loaded only when some
@@ -9,6 +9,7 @@
 import type { MarkdownIt } from 'markdown-it'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Page } from '../load/types.ts'
+import { type CourseMessages, messagesOf } from '../messages/course-messages.ts'
 import type { PageQuiz, ReadingOrder } from '../model/types.ts'
 import { courseLookup } from './course-lookup.ts'
 import { hasLiquid, liquidSite, loadLiquid } from './liquid.ts'
@@ -26,6 +27,8 @@ export interface ParseInput {
   md: MarkdownIt
   /** The site's base path, how its pages write URLs, and whether it is an LMS package. */
   site: Pick<SiteOptions, 'base' | 'urls' | 'lms'>
+  /** The interface's messages, for each page's language. */
+  messages: CourseMessages
   /** Each page's source text by file path, to tell a page that has not changed. */
   texts: ReadonlyMap<string, string>
   cache: ParseCache | null
@@ -55,7 +58,7 @@ export async function parsePages(order: ReadingOrder, input: ParseInput): Promis
     // A page parses the same from the same text in a course of the same shape.
     const entry = hit && hit.text === text && hit.shape === shape ? hit : { text, shape, parsed: null, diagnostics: [] }
     if (entry !== hit) {
-      entry.parsed = parsePage(input.md, page, lookup, site, entry.diagnostics)
+      entry.parsed = parsePage(input.md, page, lookup, site, entry.diagnostics, messagesOf(input.messages, page))
       input.cache?.set(page.id, entry)
     }
     diagnostics.push(...entry.diagnostics)

@@ -5,28 +5,26 @@
  * RECORD_PATH (site-paths.ts), whose name starts with no `_` so that every
  * static host serves it.
  */
+import type { Messages } from '../messages/course-messages.ts'
+import { messageHtml, messageText } from '../messages/format-message.ts'
 import type { CourseOutline } from '../model/types.ts'
-import { type PageAssets, pageDocument } from './layout.ts'
+import { type PageAssets, pageDocument, pageTitle } from './layout.ts'
 import { RECORD_PATH } from './site-paths.ts'
 import type { SiteOptions } from './types.ts'
 import { escapeHtml } from './escape.ts'
-import { titleHtml, titleText } from './title.ts'
+import { titleHtml } from './title.ts'
 
-/** Every string of the record page the build writes. */
-const en = {
-  title: 'Your completion record',
-  noScript: 'Your completion record is made by your browser from the progress it keeps, so it needs JavaScript.',
-}
-
-/** The record page of `course`; `version` names the build (a hash of it). */
+/**
+ * The record page of `course`, in the course's language (`ui`); `version`
+ * names the build (a hash of it).
+ */
 export function layoutRecordPage(
   course: CourseOutline,
-  { assets, options, version }: { assets: PageAssets; options: SiteOptions; version: string },
+  { assets, options, version, ui }: { assets: PageAssets; options: SiteOptions; version: string; ui: Messages },
 ): string {
   return pageDocument({
     course,
-    lang: course.lang,
-    title: `${en.title} – ${titleText(course.title)}`,
+    title: pageTitle(messageText(ui, 'record.title'), course, ui),
     // `_` starts no page id: the gate leaves this page open.
     id: '_record',
     path: RECORD_PATH,
@@ -34,16 +32,17 @@ export function layoutRecordPage(
     styles: { elements: [], attributes: [] },
     dots: '',
     main: [
-      `<h1 id="cm-title">${en.title}</h1>`,
-      `<noscript><p class="cm-notice">${en.noScript}</p></noscript>`,
+      `<h1 id="cm-title">${messageHtml(ui, 'record.title')}</h1>`,
+      `<noscript><p class="cm-notice">${messageHtml(ui, 'record.noScript')}</p></noscript>`,
       `<div class="cm-record" id="cm-record" data-cm-version="${escapeHtml(version)}"></div>`,
       // The sections' titles, for the runtime's table: the manifest every page loads carries none.
       `<ul hidden>${course.sequence
         .filter((p) => p.page.front.kind === 'section')
-        .map((p) => `<li data-cm-title-of="${escapeHtml(p.page.id)}">${titleHtml(p.page.front.title)}</li>`)
+        .map((p) => `<li data-cm-title-of="${escapeHtml(p.page.id)}">${titleHtml(p.page.front.title, ui)}</li>`)
         .join('')}</ul>`,
     ].join('\n'),
     assets,
     options,
+    ui,
   })
 }

@@ -3,6 +3,7 @@
  * page came from, how to report, and what the rules found.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
+import type { Messages } from '../messages/course-messages.ts'
 import type { RawBankItem, QuizDeclaration } from '../model/quiz-bank.ts'
 import type { FoundHeading, FoundLink, SiteOptions } from './types.ts'
 import type { Page } from '../load/types.ts'
@@ -39,6 +40,8 @@ export interface RenderEnv {
   file: string
   page: Page
   course: CourseLookup
+  /** The interface's messages in the page's language: the quiz's heading, hearts' text alternative. */
+  ui: Messages
   /** Maps a 0-based line of the Markdown being rendered to a 1-based line of the source file. */
   line: (mdLine: number) => number
   diagnostics: Diagnostic[]
@@ -60,11 +63,13 @@ export function createRenderEnv(
   course: CourseLookup,
   line: (mdLine: number) => number,
   diagnostics: Diagnostic[],
+  ui: Messages,
 ): RenderEnv {
   return {
     file: page.file,
     page,
     course,
+    ui,
     line,
     diagnostics,
     headingIds: new Map(),

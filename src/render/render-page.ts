@@ -12,7 +12,7 @@ import { type HtmlPlace, type IndexAction, type PageStyles, replaceLegacyHtml } 
 import type { ParsedPage } from './parse-page.ts'
 import { runtimeQuiz } from './quiz-data.ts'
 import type { RenderEnv } from './render-env.ts'
-import { HEART_SVG } from './rules/heart.ts'
+import { isHeart } from './rules/heart.ts'
 import type { FoundHeading, FoundLink } from './types.ts'
 
 export interface RenderedPage {
@@ -97,7 +97,7 @@ function styleAttributes(tokens: Token[]): string[] {
 export function hasRawHtml(tokens: Token[]): boolean {
   for (const t of tokens) {
     if (t.type === 'html_block') return true
-    if (t.children) for (const c of t.children) if (c.type === 'html_inline' && c.content !== HEART_SVG) return true
+    if (t.children) for (const c of t.children) if (c.type === 'html_inline' && !isHeart(c)) return true
   }
   return false
 }

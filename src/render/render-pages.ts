@@ -1,5 +1,5 @@
 /**
- * Stage 5, render: every parsed page's body rendered to HTML (render-page.ts),
+ * Stage 6, render: every parsed page's body rendered to HTML (render-page.ts),
  * with the quiz the parse stage decoded. The HTML tokenizer (html-scan.ts)
  * is loaded only when some page holds raw HTML. With a cache, a page is rendered
  * again only when the parse stage parsed it again.

@@ -5,6 +5,8 @@
  * whose Liquid loop puts titles through Markdown, says "7 Cups’ values".
  */
 import markdownIt, { type MarkdownIt } from 'markdown-it'
+import type { Messages } from '../messages/course-messages.ts'
+import { messageText } from '../messages/format-message.ts'
 import { heartPlugin } from './rules/heart.ts'
 import { typographyPlugin } from './rules/typography.ts'
 
@@ -12,21 +14,26 @@ let md: MarkdownIt | null = null
 // The course title is on every page and a section's title in every dot of its chapter: render each once.
 const rendered = new Map<string, string>()
 
-/** The title as HTML, with typography and with Markdown's own syntax shown as written. */
-export function titleHtml(title: string): string {
-  let html = rendered.get(title)
+/** The title as HTML, with typography and with Markdown's own syntax shown as written; a heart named in `ui`'s language. */
+export function titleHtml(title: string, ui: Messages): string {
+  // The heart's name is part of the key: a course's pages may be in two languages.
+  const key = `${messageText(ui, 'page.heart')}\0${title}`
+  let html = rendered.get(key)
   if (html === undefined) {
     md ??= markdownIt({ html: false, typographer: true, linkify: false }).use(typographyPlugin).use(heartPlugin)
     // Backslashes make Markdown's syntax characters literal; quotes, dashes and dots stay for the typographer.
-    html = md.renderInline(title.replace(/[\\`*_[\]<>&!~|#]/g, (c) => (c === '<' ? '<' : `\\${c}`)))
-    rendered.set(title, html)
+    html = md.renderInline(
+      title.replace(/[\\`*_[\]<>&!~|#]/g, (c) => (c === '<' ? '<' : `\\${c}`)),
+      { ui },
+    )
+    rendered.set(key, html)
   }
   return html
 }
 
 /** The title as text, for `<title>`: typography without markup. */
-export function titleText(title: string): string {
-  return titleHtml(title)
+export function titleText(title: string, ui: Messages): string {
+  return titleHtml(title, ui)
     .replace(/<svg\b[^>]*aria-label="([^"]*)"[\s\S]*?<\/svg>/g, '♥')
     .replace(/<[^>]*>/g, '')
     .replace(/&lt;/g, '<')

@@ -12,6 +12,7 @@ import { markDots } from './dots.ts'
 import { all, el, fill } from './dom.ts'
 import { isComplete } from './gate.ts'
 import { askToKeepStorage } from './keep-storage.ts'
+import { t } from './messages.ts'
 import { showNotices } from './notices.ts'
 import { doneIds, type PageContext } from './page-context.ts'
 import { recordDone } from './progress-state.ts'
@@ -19,9 +20,6 @@ import { renderAttempt } from './quiz.ts'
 import { indexUrl } from './site-root.ts'
 import { type LoadedQuiz, readQuiz } from './quiz-data.ts'
 import { drawStatements } from './seeded-draw.ts'
-
-/** The strings this part adds (the older ones are still inline). */
-const en = { record: 'Your completion record' }
 
 /** The page being wired: its context, its place in the manifest, and where its controls go. */
 interface Here {
@@ -50,11 +48,7 @@ export function wireCoursePage(context: PageContext): void {
   }
   if (doneIds(context).includes(page.id)) {
     section.hidden = true
-    fill(
-      next,
-      el('p', { class: 'cm-done-note' }, 'You have passed the quiz on this page; it is open for review.'),
-      ...onward(here),
-    )
+    fill(next, el('p', { class: 'cm-done-note' }, t('page.reviewNote')), ...onward(here))
     return
   }
   const loaded = readQuiz(section.getAttribute('data-cm-quiz'))
@@ -62,7 +56,7 @@ export function wireCoursePage(context: PageContext): void {
   if (!loaded || !body) {
     // The learner cannot pass a quiz that cannot run; say so and let them on.
     for (const node of all('.cm-needs-js', section)) node.remove()
-    if (body) fill(body, el('p', { class: 'cm-notice' }, 'This quiz could not be loaded, so it is skipped.'))
+    if (body) fill(body, el('p', { class: 'cm-notice' }, t('quiz.cannotLoad')))
     markDone(here, 0)
     fill(next, ...onward(here))
     return
@@ -91,21 +85,21 @@ function onward(here: Here): Node[] {
   const manifest = here.context.manifest
   const following = manifest.pages[here.position + 1]
   if (following) {
-    const name = here.page.kind === 'c' && following.kind === 's' ? 'Begin the chapter' : 'Next section'
+    const name = here.page.kind === 'c' && following.kind === 's' ? t('page.beginChapter') : t('page.nextSection')
     return [el('a', { class: 'cm-button', href: following.url }, name)]
   }
   const end: Node[] = [
     el(
       'a',
       { class: 'cm-button', href: __CM_LMS_RUNTIME__ ? indexUrl(manifest) : manifest.base },
-      'Back to the course index',
+      t('page.backToIndex'),
     ),
   ]
   if (isComplete(manifest.pages, doneIds(here.context))) {
-    end.unshift(el('p', { class: 'cm-done-note' }, 'You have completed the course.'))
+    end.unshift(el('p', { class: 'cm-done-note' }, t('page.courseDone')))
     // In an LMS, the LMS keeps the learner's record.
     if (!__CM_LMS_RUNTIME__ || here.context.store.kind !== 'lms')
-      end.push(el('a', { class: 'cm-button cm-secondary', href: manifest.record }, en.record))
+      end.push(el('a', { class: 'cm-button cm-secondary', href: manifest.record }, t('record.title')))
   }
   return end
 }
@@ -128,7 +122,7 @@ function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement): void {
       s.attempts[here.page.id] = { bank: quiz.bank, n: attempt + 1 }
     })
     refresh(here.context)
-    const retry = el('button', { type: 'button', class: 'cm-button' }, 'Review this section')
+    const retry = el('button', { type: 'button', class: 'cm-button' }, t('quiz.retry'))
     retry.addEventListener('click', () => {
       startAttempt(here, loaded, body)
       document.getElementById('cm-main')?.focus()
@@ -136,11 +130,6 @@ function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement): void {
     })
     fill(here.next, retry)
   })
-  if (here.context.openAll)
-    fill(
-      here.next,
-      el('p', { class: 'cm-next-hint' }, 'Every page is open, so this quiz is optional.'),
-      ...onward(here),
-    )
-  else fill(here.next, el('p', { class: 'cm-next-hint' }, 'Pass the quiz to unlock the next page.'))
+  if (here.context.openAll) fill(here.next, el('p', { class: 'cm-next-hint' }, t('quiz.optional')), ...onward(here))
+  else fill(here.next, el('p', { class: 'cm-next-hint' }, t('quiz.passToGoOn')))
 }

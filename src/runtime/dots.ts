@@ -5,12 +5,19 @@
  */
 import { all } from './dom.ts'
 import { canOpen } from './gate.ts'
+import { t } from './messages.ts'
 import { doneIds, openLimit, type PageContext } from './page-context.ts'
 
 /** A dot's state: this page, done, open but not done yet, or locked. */
 export type DotState = 'current' | 'done' | 'unlocked' | 'locked'
 
-const STATES: DotState[] = ['current', 'done', 'unlocked', 'locked']
+/** Each state and the message that names it (keys are written out: the build looks for them in the script). */
+const STATES: Record<DotState, string> = {
+  current: 'dots.current',
+  done: 'dots.done',
+  unlocked: 'dots.unlocked',
+  locked: 'dots.locked',
+}
 
 /** The state of the dot for page `id`, seen from page `here`. */
 export function dotState(context: PageContext, id: string, limit = openLimit(context)): DotState {
@@ -28,12 +35,13 @@ export function markDots(context: PageContext): void {
     const id = dot.getAttribute('data-cm-dot') ?? ''
     const state = dotState(context, id, limit)
     const page = context.manifest.pages.find((p) => p.id === id)
-    for (const s of STATES) dot.classList.toggle(`cm-dot-${s}`, s === state)
+    for (const s in STATES) dot.classList.toggle(`cm-dot-${s}`, s === state)
     const title = dot.querySelector('.cm-dot-title')
     const label = dot.querySelector('.cm-dot-state')
-    if (label) label.textContent = `, ${state}`
+    const word = t(STATES[state])
+    if (label) label.textContent = ` ${word}`
     // Named outright: name computation may put a space between the two hidden spans.
-    if (title) dot.setAttribute('aria-label', `${title.textContent ?? ''}, ${state}`)
+    if (title) dot.setAttribute('aria-label', t('dots.name', { title: title.textContent ?? '', state: word }))
     if (state === 'current') dot.setAttribute('aria-current', 'page')
     else dot.removeAttribute('aria-current')
     if (state === 'locked') {

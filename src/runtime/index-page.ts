@@ -9,14 +9,9 @@
 import { all, el } from './dom.ts'
 import { canOpen, furthestUnlocked, isComplete } from './gate.ts'
 import { loadExtras } from './load-extras.ts'
+import { t } from './messages.ts'
 import { showNotices } from './notices.ts'
 import { doneIds, openLimit, type PageContext } from './page-context.ts'
-
-/** The strings this part adds (the older ones are still inline). */
-const en = {
-  resetFallback: 'Reset the course? This clears your progress in this browser.',
-  cannotLoad: 'This could not be loaded: check your connection.',
-}
 
 /** Bring links, buttons and status in line with the current progress. */
 function render(context: PageContext): void {
@@ -48,7 +43,7 @@ function render(context: PageContext): void {
   if (__CM_LMS_RUNTIME__ && context.store.kind === 'lms')
     for (const action of ['reset', 'record', 'move']) show(action, false)
   for (const status of all('[data-cm-status]')) {
-    status.textContent = complete ? 'You have completed the course. Every page is open for review.' : ''
+    status.textContent = complete ? t('index.complete') : ''
   }
   showNotices(context)
 }
@@ -58,7 +53,7 @@ function askToReset(context: PageContext, onReset: () => void): void {
   loadExtras(context.manifest.extras).then(
     (extras) => extras.confirmReset(onReset),
     () => {
-      if (window.confirm(en.resetFallback)) onReset()
+      if (window.confirm(t('reset.ask'))) onReset()
     },
   )
 }
@@ -68,7 +63,7 @@ function openMove(context: PageContext, opener: HTMLElement | null, incoming: st
   loadExtras(context.manifest.extras).then(
     (extras) => extras.openMoveDialog(context, { opener, incoming, changed: () => render(context) }),
     () => {
-      for (const status of all('[data-cm-status]')) status.textContent = en.cannotLoad
+      for (const status of all('[data-cm-status]')) status.textContent = t('index.cannotLoad')
     },
   )
 }
@@ -107,7 +102,7 @@ export function wireIndexPage(context: PageContext): void {
       askToReset(context, () => {
         context.store.reset()
         render(context)
-        for (const status of all('[data-cm-status]')) status.textContent = 'Your progress has been reset.'
+        for (const status of all('[data-cm-status]')) status.textContent = t('index.resetDone')
         all('[data-cm-action="begin"]')[0]?.focus()
       }),
     )

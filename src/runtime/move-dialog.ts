@@ -12,49 +12,19 @@
  */
 import { el } from './dom.ts'
 import { mergeProgress } from './merge-progress.ts'
+import { t } from './messages.ts'
 import { codeCourse } from './page-key.ts'
 import type { PageContext } from './page-context.ts'
 import { type CodeProblem, decodeProgress, encodeProgress, groupCode } from './progress-code.ts'
 import { indexUrl } from './site-root.ts'
 
-/** Every string the dialog shows. */
-const en = {
-  title: 'Move your progress',
-  intro:
-    'To carry on on another device, open this link there, or type the code into this dialog there. ' +
-    'The link and the code hold your progress themselves: nothing is sent anywhere.',
-  nothingYet: 'You have not completed any page yet, so there is no progress to move from here.',
-  linkLabel: 'Your progress as a link',
-  codeLabel: 'Your progress as a code',
-  copyLink: 'Copy link',
-  copyCode: 'Copy code',
-  copied: (what: string) => `${what} copied.`,
-  copyFailed: 'This browser would not copy it: select the text and copy it yourself.',
-  link: 'Link',
-  code: 'Code',
-  fromElsewhere: 'Progress from another device',
-  fromLink:
-    'This link holds progress in this course from another device. Add it to the progress in this browser? ' +
-    'Nothing you have done here is lost.',
-  enterLabel: 'Enter a progress code',
-  enterHint: 'Letters and digits, as shown on the other device; hyphens and spaces do not matter.',
-  add: 'Add this progress',
-  close: 'Close',
-  added: (sections: number, chapters: number) => {
-    const n = (count: number, one: string) => `${count} ${one}${count === 1 ? '' : 's'}`
-    if (sections && chapters) return `${n(sections, 'section')} and ${n(chapters, 'chapter')} added.`
-    if (chapters) return `${n(chapters, 'chapter')} added.`
-    return `${n(sections, 'section')} added.`
-  },
-  nothingNew: 'Nothing to add: this browser already has all of that progress.',
-  refused: (problem: CodeProblem, char: string, course: string): string =>
-    ({
-      empty: 'Type the code shown on the other device first.',
-      character: `“${char}” is never part of a progress code: codes have only letters, digits and hyphens.`,
-      mistyped: 'This code is not right: a character may be mistyped or missing. Check it against the other device.',
-      newer: 'This code was made by a newer version of coursemark: on the other device, copy the link instead.',
-      'other-course': `This code is for another course, not “${course}”.`,
-    })[problem],
+/** Why a code is refused, by problem (keys written out: the build looks for them in the script). */
+const REFUSED: Record<CodeProblem, string> = {
+  empty: 'move.empty',
+  character: 'move.badCharacter',
+  mistyped: 'move.mistyped',
+  newer: 'move.newer',
+  'other-course': 'move.otherCourse',
 }
 
 /** The dialog's parts that change after it opens. */
@@ -76,13 +46,14 @@ export function openMoveDialog(
       autocomplete: 'off',
       autocapitalize: 'characters',
       spellcheck: 'false',
+      dir: 'ltr',
       'aria-describedby': 'cm-move-hint',
     }),
     status: el('p', { class: 'cm-move-status', role: 'status' }),
     error: el('p', { class: 'cm-field-error', id: 'cm-move-error', role: 'alert' }),
   }
   if (options.incoming) parts.input.value = options.incoming
-  const add = el('button', { type: 'button', class: 'cm-button' }, en.add)
+  const add = el('button', { type: 'button', class: 'cm-button' }, t('move.add'))
   add.addEventListener('click', () => addProgress(context, parts, options.changed))
   parts.input.addEventListener('input', () => clearError(parts))
   parts.input.addEventListener('keydown', (event) => {
@@ -91,19 +62,19 @@ export function openMoveDialog(
   const dialog = el(
     'dialog',
     { class: 'cm-dialog cm-move', 'aria-labelledby': 'cm-move-title' },
-    el('h2', { id: 'cm-move-title' }, en.title),
+    el('h2', { id: 'cm-move-title' }, t('move.title')),
     ...(options.incoming ? [] : ownProgress(context, parts.status)),
-    el('h3', {}, en.fromElsewhere),
-    ...(options.incoming ? [el('p', {}, en.fromLink)] : []),
-    el('label', { for: 'cm-move-input' }, en.enterLabel),
-    el('p', { class: 'cm-field-hint', id: 'cm-move-hint' }, en.enterHint),
+    el('h3', {}, t('move.fromElsewhere')),
+    ...(options.incoming ? [el('p', {}, t('move.fromLink'))] : []),
+    el('label', { for: 'cm-move-input' }, t('move.enterLabel')),
+    el('p', { class: 'cm-field-hint', id: 'cm-move-hint' }, t('move.enterHint')),
     el('div', { class: 'cm-field-row' }, parts.input, add),
     parts.error,
     parts.status,
     el(
       'form',
       { method: 'dialog', class: 'cm-dialog-actions' },
-      el('button', { class: 'cm-button cm-secondary' }, en.close),
+      el('button', { class: 'cm-button cm-secondary' }, t('move.close')),
     ),
   )
   dialog.addEventListener('close', () => {
@@ -120,7 +91,7 @@ export function openMoveDialog(
 function ownProgress(context: PageContext, status: HTMLElement): Node[] {
   const done = context.store.state.done
   const known = new Set(context.manifest.pages.map((p) => p.id))
-  if (!done.some((id) => known.has(id))) return [el('p', {}, en.nothingYet)]
+  if (!done.some((id) => known.has(id))) return [el('p', {}, t('move.nothingYet'))]
   const code = groupCode(encodeProgress(done, codeCourse(context.manifest)))
   // The index's address: `<origin><base>` on a web site, `…/index.html` in a package.
   const link = `${new URL(indexUrl(context.manifest), location.href).href}#progress=${code}`
@@ -128,25 +99,51 @@ function ownProgress(context: PageContext, status: HTMLElement): Node[] {
     status.textContent = message
   }
   return [
-    el('p', {}, en.intro),
-    ...copyField({ id: 'cm-move-link', label: en.linkLabel, value: link, button: en.copyLink, what: en.link }, say),
-    ...copyField({ id: 'cm-move-code', label: en.codeLabel, value: code, button: en.copyCode, what: en.code }, say),
+    el('p', {}, t('move.intro')),
+    ...copyField(
+      {
+        id: 'cm-move-link',
+        label: t('move.linkLabel'),
+        value: link,
+        button: t('move.copyLink'),
+        done: t('move.linkCopied'),
+      },
+      say,
+    ),
+    ...copyField(
+      {
+        id: 'cm-move-code',
+        label: t('move.codeLabel'),
+        value: code,
+        button: t('move.copyCode'),
+        done: t('move.codeCopied'),
+      },
+      say,
+    ),
   ]
 }
 
-/** A labelled read-only textbox holding `field.value`, and a button that copies it to the clipboard. */
+/** A labelled read-only textbox holding `field.value`, and a button that copies it to the clipboard and says `done`. */
 function copyField(
-  field: { id: string; label: string; value: string; button: string; what: string },
+  field: { id: string; label: string; value: string; button: string; done: string },
   say: (message: string) => void,
 ): Node[] {
-  const box = el('input', { type: 'text', id: field.id, readonly: '', value: field.value, class: 'cm-copy-value' })
+  // A link and a code read left to right whatever the page's direction.
+  const box = el('input', {
+    type: 'text',
+    id: field.id,
+    readonly: '',
+    value: field.value,
+    class: 'cm-copy-value',
+    dir: 'ltr',
+  })
   const button = el('button', { type: 'button', class: 'cm-button cm-secondary' }, field.button)
   button.addEventListener('click', () => {
     copyText(box).then(
-      () => say(en.copied(field.what)),
+      () => say(field.done),
       () => {
         box.select()
-        say(en.copyFailed)
+        say(t('move.copyFailed'))
       },
     )
   })
@@ -166,7 +163,7 @@ function addProgress(context: PageContext, parts: Parts, changed: () => void): v
   if (!result.ok) {
     const course = document.querySelector('.cm-home')?.textContent?.trim() ?? context.manifest.course
     parts.status.textContent = ''
-    parts.error.textContent = en.refused(result.problem, result.char ?? '', course)
+    parts.error.textContent = t(REFUSED[result.problem], { char: result.char ?? '', course })
     parts.input.setAttribute('aria-invalid', 'true')
     parts.input.setAttribute('aria-describedby', 'cm-move-error cm-move-hint')
     parts.input.focus()
@@ -179,8 +176,14 @@ function addProgress(context: PageContext, parts: Parts, changed: () => void): v
   })
   const kinds = new Map(context.manifest.pages.map((p) => [p.id, p.kind]))
   const sections = added.filter((id) => kinds.get(id) === 's').length
-  parts.status.textContent = added.length ? en.added(sections, added.length - sections) : en.nothingNew
+  parts.status.textContent = added.length ? addedText(sections, added.length - sections) : t('move.nothingNew')
   changed()
+}
+
+/** "3 sections added.", "1 chapter added.", or both. */
+function addedText(sections: number, chapters: number): string {
+  if (sections && chapters) return t('move.addedBoth', { sections, chapters })
+  return chapters ? t('move.addedChapters', { chapters }) : t('move.addedSections', { sections })
 }
 
 function clearError(parts: Parts): void {

@@ -4,6 +4,7 @@
  * (not live regions) so that the page keeps one status region, the quiz's.
  */
 import { el } from './dom.ts'
+import { t } from './messages.ts'
 import type { PageContext } from './page-context.ts'
 
 /** Show or update the banner with `name`; an empty message removes it. */
@@ -25,15 +26,9 @@ function banner(name: string, message: string): void {
 export function storageMessage(context: PageContext): string {
   const store = context.store
   if (__CM_LMS_RUNTIME__ && store.kind === 'lms') return lmsMessage(context)
-  if (store.kind === 'memory') {
-    return 'This browser is blocking storage for this site, so your progress will not be kept. Every page is open.'
-  }
-  if (store.kind === 'session' || store.failed) {
-    return 'This browser is not letting this site save your progress, so it will not be kept after you close this tab.'
-  }
-  if (store.unreadable) {
-    return 'The progress saved in this browser could not be read and was not kept: the course starts again from the beginning.'
-  }
+  if (store.kind === 'memory') return t('notice.storageBlocked')
+  if (store.kind === 'session' || store.failed) return t('notice.storageSession')
+  if (store.unreadable) return t('notice.storageUnreadable')
   if (__CM_LMS_RUNTIME__ && context.manifest.lms) {
     return 'You opened this course outside your learning platform, so it will not see your progress: it is kept in this browser only.'
   }
@@ -55,6 +50,6 @@ function lmsMessage(context: PageContext): string {
 export function showNotices(context: PageContext): void {
   banner('storage', storageMessage(context))
   if (context.manifest.openAll) {
-    banner('open', 'Preview: every page is open, and no progress is required to move on.')
+    banner('open', t('notice.openAll'))
   }
 }

@@ -10,8 +10,9 @@
  */
 import type { RuntimeAnswerKey } from '../page-contract.ts'
 import { all, el, fill } from './dom.ts'
+import { t } from './messages.ts'
 import type { LoadedQuiz } from './quiz-data.ts'
-import { type ScoreResult, scoreAnswers, summaryText, unansweredText } from './score.ts'
+import { type ScoreResult, scoreAnswers } from './score.ts'
 
 /** Render attempt `drawn` (bank positions, in the order shown) into the quiz body; `onScored` runs once. */
 export function renderAttempt(
@@ -25,7 +26,11 @@ export function renderAttempt(
   const fieldsets = drawn.map((position, i) => statementGroup(quiz.items[position]?.html ?? '', quiz.options, i))
   const list = el('ol', { class: 'cm-q-list' }, ...fieldsets.map((fieldset) => el('li', {}, fieldset)))
   const hint = el('p', { class: 'cm-score-hint', id: 'cm-score-hint' })
-  const score = el('button', { type: 'button', class: 'cm-score', 'aria-describedby': 'cm-score-hint' }, 'Score')
+  const score = el(
+    'button',
+    { type: 'button', class: 'cm-score', 'aria-describedby': 'cm-score-hint' },
+    t('quiz.score'),
+  )
   const status = el('p', { class: 'cm-quiz-status', role: 'status', tabindex: '-1' })
   fill(body, list, el('div', { class: 'cm-quiz-actions' }, score, hint), status)
   const left = () => chosen(fieldsets).filter((c) => c === null).length
@@ -34,9 +39,9 @@ export function renderAttempt(
   function refresh(): void {
     const n = left()
     score.setAttribute('aria-disabled', n > 0 ? 'true' : 'false')
-    hint.textContent = n > 0 ? `Answer every statement to score: ${n} left.` : ''
+    hint.textContent = n > 0 ? t('quiz.scoreHint', { count: n }) : ''
     // Only a message the learner asked for is kept current; nothing is announced unasked.
-    if (status.textContent) status.textContent = n > 0 ? unansweredText(n) : ''
+    if (status.textContent) status.textContent = n > 0 ? t('quiz.unanswered', { count: n }) : ''
     // While the status says how many are left, the hint would only repeat it.
     hint.hidden = n === 0 || status.textContent !== ''
   }
@@ -46,7 +51,7 @@ export function renderAttempt(
   score.addEventListener('click', () => {
     const n = left()
     if (n > 0) {
-      status.textContent = unansweredText(n)
+      status.textContent = t('quiz.unanswered', { count: n })
       hint.hidden = true
       return
     }
@@ -59,7 +64,9 @@ export function renderAttempt(
     })
     score.hidden = true
     hint.hidden = true
-    status.textContent = summaryText(result)
+    status.textContent = result.passed
+      ? t('quiz.passed', { total: result.total })
+      : t('quiz.failed', { correct: result.correct, total: result.total })
     status.focus()
     onScored(result)
   })
@@ -98,8 +105,8 @@ function markStatement(
 ): void {
   const box = fieldset.querySelector<HTMLElement>('.cm-q-result') as HTMLElement
   fieldset.classList.add(right ? 'cm-right' : 'cm-wrong')
-  fill(box, el('strong', {}, right ? 'Right.' : 'Wrong.'))
-  if (!right) box.append(` The right answer is ${options[key.a]}.`)
+  fill(box, el('strong', {}, right ? t('quiz.right') : t('quiz.wrong')))
+  if (!right) box.append(' ', t('quiz.rightAnswer', { answer: options[key.a] }))
   // The explanation teaches whichever way the learner answered.
   if (key.x) {
     const why = el('span', { class: 'cm-q-why' })

@@ -7,34 +7,10 @@
  */
 import { el, fill } from './dom.ts'
 import { isComplete } from './gate.ts'
+import { formatDay, t } from './messages.ts'
 import type { PageContext } from './page-context.ts'
 import type { PassRecord } from './progress-state.ts'
 import { indexUrl } from './site-root.ts'
-
-/** Every string of the record. */
-const en = {
-  notYet: (done: number, all: number) =>
-    `Your completion record is ready once you have completed every section: you have completed ${done} of ${all}.`,
-  back: 'Back to the course index',
-  nameLabel: 'Your name, as it should appear on the record',
-  nameHint: 'Kept in this browser only.',
-  course: 'Course',
-  version: 'Course version',
-  learner: 'Learner',
-  completed: 'Completed on',
-  sections: 'Sections passed',
-  section: 'Section',
-  passedOn: 'Passed on',
-  attempts: 'Quiz attempts',
-  noQuiz: 'no quiz',
-  moved: 'moved from another device',
-  unknownDate: 'before records were kept',
-  attested: 'Self-attested: made by the learner’s browser, not verified by the course provider.',
-  print: 'Print',
-  download: 'Download',
-  downloaded: 'The record was saved as a file.',
-  fileTitle: (course: string) => `Completion record – ${course}`,
-}
 
 /** The learner's name for the record: this browser only. */
 const nameKey = (course: string) => `coursemark:${course}:record-name`
@@ -56,8 +32,8 @@ export function showRecord(context: PageContext): void {
     const count = sections.filter((p) => done.includes(p.id)).length
     fill(
       holder,
-      el('p', { class: 'cm-notice' }, en.notYet(count, sections.length)),
-      el('a', { class: 'cm-button', href: indexUrl(manifest) }, en.back),
+      el('p', { class: 'cm-notice' }, t('record.notYet', { done: count, all: sections.length })),
+      el('a', { class: 'cm-button', href: indexUrl(manifest) }, t('page.backToIndex')),
     )
     return
   }
@@ -92,33 +68,33 @@ function recordView(record: { course: string; version: string; completed: string
     keepName(id, input.value)
   })
   const status = el('p', { role: 'status', class: 'cm-record-status' })
-  const print = el('button', { type: 'button', class: 'cm-button cm-secondary' }, en.print)
-  const download = el('button', { type: 'button', class: 'cm-button' }, en.download)
+  const print = el('button', { type: 'button', class: 'cm-button cm-secondary' }, t('record.print'))
+  const download = el('button', { type: 'button', class: 'cm-button' }, t('record.download'))
   print.addEventListener('click', () => window.print())
   download.addEventListener('click', () => {
     saveFile(record.course)
-    status.textContent = en.downloaded
+    status.textContent = t('record.downloaded')
   })
   const facts = el(
     'dl',
     { class: 'cm-record-facts' },
-    ...fact(en.course, record.course),
-    ...fact(en.version, record.version),
-    el('dt', {}, en.learner),
+    ...fact(t('record.course'), record.course),
+    ...fact(t('record.version'), record.version),
+    el('dt', {}, t('record.learner')),
     learner,
-    ...fact(en.completed, record.completed ? day(record.completed) : en.unknownDate),
+    ...fact(t('record.completed'), day(record.completed)),
   )
   return [
     el(
       'div',
       { class: 'cm-record-name' },
-      el('label', { for: 'cm-record-name' }, en.nameLabel),
+      el('label', { for: 'cm-record-name' }, t('record.nameLabel')),
       input,
-      el('p', { class: 'cm-field-hint', id: 'cm-record-name-hint' }, en.nameHint),
+      el('p', { class: 'cm-field-hint', id: 'cm-record-name-hint' }, t('record.nameHint')),
     ),
     facts,
     sectionTable(record.rows),
-    el('p', { class: 'cm-record-attested' }, el('strong', {}, en.attested)),
+    el('p', { class: 'cm-record-attested' }, el('strong', {}, t('record.attested'))),
     el('p', { class: 'cm-record-actions' }, download, ' ', print),
     status,
   ]
@@ -132,25 +108,35 @@ function fact(term: string, value: string): Node[] {
 function sectionTable(rows: Row[]): HTMLElement {
   const body = rows.map((row) => {
     const p = row.passed
-    const when = !p ? en.unknownDate : p.from === 'moved' ? `${day(p.at)} (${en.moved})` : day(p.at)
-    const tries = !p || p.from === 'moved' ? '–' : p.attempts === 0 ? en.noQuiz : String(p.attempts)
+    const when = p?.from === 'moved' ? t('record.moved', { date: day(p.at) }) : day(p?.at ?? '')
+    const tries = !p || p.from === 'moved' ? '–' : p.attempts === 0 ? t('record.noQuiz') : count(p.attempts)
     return el('tr', {}, el('th', { scope: 'row' }, row.title), el('td', {}, when), el('td', {}, tries))
   })
   return el(
     'table',
     { class: `cm-record-sections${rows.length > 40 ? ' cm-record-long' : ''}` },
-    el('caption', {}, en.sections),
-    el('thead', {}, el('tr', {}, ...[en.section, en.passedOn, en.attempts].map((h) => el('th', { scope: 'col' }, h)))),
+    el('caption', {}, t('record.sections')),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...[t('record.section'), t('record.passedOn'), t('record.attempts')].map((h) => el('th', { scope: 'col' }, h)),
+      ),
+    ),
     el('tbody', {}, ...body),
   )
 }
 
-/** An ISO date and time as its day, `2025-05-02`: read the same way everywhere. */
+/** A number as the page's language writes it. */
+function count(n: number): string {
+  return new Intl.NumberFormat(document.documentElement.lang).format(n)
+}
+
+/** An ISO date and time as its day in the page's language; a missing one was passed before records were kept. */
 function day(iso: string): string {
-  const d = new Date(iso)
-  if (Number.isNaN(d.getTime())) return en.unknownDate
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+  return formatDay(iso) ?? t('record.unknownDate')
 }
 
 /** Section titles by page id, from the hidden list the build puts in the record page (the manifest has no titles). */
@@ -186,7 +172,7 @@ function saveFile(course: string): void {
   const css =
     'body{font:14px/1.4 system-ui,sans-serif;margin:2rem;max-width:48rem}table{border-collapse:collapse}' +
     'th,td{border:1px solid #999;padding:.2rem .5rem;text-align:start}dt{font-weight:600}'
-  const title = en.fileTitle(course)
+  const title = t('record.fileTitle', { course })
   const html = `<!doctype html>\n<html lang="${document.documentElement.lang}"><meta charset="utf-8"><title>${escapeText(title)}</title><style>${css}</style><h1>${escapeText(title)}</h1>${copy.innerHTML}</html>\n`
   const link = el('a', {
     href: URL.createObjectURL(new Blob([html], { type: 'text/html' })),

@@ -4,21 +4,16 @@
  * worker take over, then reloads; nothing happens until the learner asks.
  */
 import { el } from './dom.ts'
-
-/** Every string of the update notice. */
-const en = {
-  available: 'A new version of this course is available.',
-  reload: 'Reload',
-}
+import { t } from './messages.ts'
 
 /** The notice at the top of the page, with its Reload button. */
 export function offerReload(worker: ServiceWorker): void {
   const main = document.getElementById('cm-main')
   if (!main || document.querySelector('.cm-update')) return
-  const reload = el('button', { type: 'button', class: 'cm-button' }, en.reload)
+  const reload = el('button', { type: 'button', class: 'cm-button' }, t('notice.reload'))
   reload.addEventListener('click', () => {
     navigator.serviceWorker.addEventListener('controllerchange', () => location.reload())
     worker.postMessage('skip-waiting')
   })
-  main.prepend(el('div', { class: 'cm-notice cm-update', role: 'status' }, el('p', {}, en.available), reload))
+  main.prepend(el('div', { class: 'cm-notice cm-update', role: 'status' }, el('p', {}, t('notice.update')), reload))
 }

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.ts'
 import { parseFrontMatter } from '../../src/load/front-matter.ts'
+import { builtInMessages } from '../../src/messages/course-messages.ts'
 import { courseLookup } from '../../src/render/course-lookup.ts'
 import { createMarkdown } from '../../src/render/markdown.ts'
 import { type ParsedPage, parsePage } from '../../src/render/parse-page.ts'
@@ -34,7 +35,7 @@ export function renderBody(body: string, kind = 'section', options: RenderBodyOp
   const diagnostics: Diagnostic[] = []
   const lms = options.lms ?? false
   const lookup = courseLookup([home, page], { base: lms ? '/listen/' : '/', urls: lms ? 'relative' : 'absolute', lms })
-  const parsed = parsePage(md, page, lookup, options.liquid ?? null, diagnostics)
+  const parsed = parsePage(md, page, lookup, options.liquid ?? null, diagnostics, builtInMessages('en'))
   if (!parsed) throw new Error(`p.md does not parse: ${diagnostics.map((d) => d.message).join('; ')}`)
   const rendered = renderPage(md, parsed, parsed.quiz.quiz, diagnostics)
   return { rendered, parsed, diagnostics }

@@ -12,7 +12,7 @@ const env = {
     id: 'p',
     file: 'p.md',
     path: 'p/',
-    front: { title: 'P', kind: 'section', serial: 1, lang: null, data: {}, fieldLines: {} },
+    front: { title: 'P', kind: 'section', serial: 1, lang: null, data: {}, fieldLines: {}, entryPositions: {} },
     body: '',
     bodyLine: 1,
     source: { file: 'p.md', line: 1, column: 1 },

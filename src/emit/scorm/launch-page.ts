@@ -5,6 +5,7 @@
  * Content-Security-Policy adds `frame-src 'self'` to the pages' own.
  * The frame stays hidden until the script shows a page in it.
  */
+import type { Messages } from '../../messages/course-messages.ts'
 import { contentSecurityPolicy, direction, headStart } from '../../render/layout.ts'
 import { escapeHtml } from '../../render/escape.ts'
 
@@ -22,18 +23,18 @@ const STYLE = 'html,body,iframe{margin:0;border:0;width:100%;height:100%}iframe{
 export interface LaunchPageInput {
   /** The course title, as text. */
   title: string
-  /** The course's language. */
-  lang: string
+  /** The interface's messages in the course's language, which is the page's. */
+  ui: Messages
   /** `1.2` or `2004`: which API the script looks for. */
   version: '1.2' | '2004'
   /** The launch script's path, relative to the package root. */
   script: string
 }
 
-export function launchPage({ title, lang, version, script }: LaunchPageInput): string {
+export function launchPage({ title, ui, version, script }: LaunchPageInput): string {
   const style = `<style>${STYLE}</style>`
   return `<!doctype html>
-<html lang="${escapeHtml(lang)}" dir="${direction(lang)}" data-cm-scorm="${version}">
+<html lang="${escapeHtml(ui.lang)}" dir="${direction(ui.lang)}" data-cm-scorm="${version}">
 <head>
 ${headStart(contentSecurityPolicy({ elements: [STYLE], attributes: [] }, { frames: true }), title)}
 ${style}

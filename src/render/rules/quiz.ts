@@ -19,6 +19,7 @@ import type { MarkdownIt } from 'markdown-it'
 import type { StateCore } from 'markdown-it'
 import type { Token } from 'markdown-it'
 import { error } from '../../diagnostics/diagnostic.ts'
+import { messageHtml } from '../../messages/format-message.ts'
 import { declaresNoQuiz } from '../../model/quiz-bank.ts'
 import type { BankLine, RawBankItem } from '../../model/types.ts'
 import { escapeSingleQuoted } from '../escape.ts'
@@ -26,10 +27,10 @@ import type { RenderEnv } from '../render-env.ts'
 
 export function quizPlugin(md: MarkdownIt): void {
   md.core.ruler.after('attr_list_attach', 'quiz', findQuiz)
-  md.renderer.rules['cm_quiz_open'] = (_tokens, _idx, _options, env) =>
-    `<section class="cm-quiz" aria-labelledby="cm-quiz-title" data-cm-quiz='${escapeSingleQuoted((env as unknown as RenderEnv).quizJson ?? '')}'>\n<h2 id="cm-quiz-title">Quiz</h2>\n`
-  md.renderer.rules['cm_quiz_close'] = () =>
-    '<p class="cm-needs-js">This quiz needs JavaScript. Turn it on to take the quiz and keep your progress.</p>\n<div class="cm-quiz-body"></div>\n</section>\n'
+  md.renderer.rules['cm_quiz_open'] = (_tokens, _idx, _options, env: RenderEnv) =>
+    `<section class="cm-quiz" aria-labelledby="cm-quiz-title" data-cm-quiz='${escapeSingleQuoted(env.quizJson ?? '')}'>\n<h2 id="cm-quiz-title">${messageHtml(env.ui, 'quiz.title')}</h2>\n`
+  md.renderer.rules['cm_quiz_close'] = (_tokens, _idx, _options, env: RenderEnv) =>
+    `<p class="cm-needs-js">${messageHtml(env.ui, 'quiz.needsJs')}</p>\n<div class="cm-quiz-body"></div>\n</section>\n`
 }
 
 function findQuiz(state: StateCore): void {
