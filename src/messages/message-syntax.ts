@@ -127,8 +127,9 @@ function readPlaceholder(reader: Reader, inBranch: boolean): TextPart | PluralPa
   }
   if (reader.text[reader.at] !== ',') fail(reader.at, `the placeholder {${name} is not closed with \`}\``)
   reader.at++
+  const kindAt = skipSpace(reader)
   const kind = match(reader, NAME)
-  if (kind !== 'plural') fail(reader.at, `only \`{${name}, plural, …}\` is understood after a comma`)
+  if (kind !== 'plural') fail(kindAt, `only \`{${name}, plural, …}\` is understood after a comma`)
   if (inBranch) fail(start, 'a plural cannot be inside another plural')
   if (reader.text[reader.at] !== ',') fail(reader.at, 'write a comma after `plural`, then the branches')
   reader.at++
@@ -139,7 +140,7 @@ function readPlaceholder(reader: Reader, inBranch: boolean): TextPart | PluralPa
 function readForms(reader: Reader, name: string): Record<string, TextPart[]> {
   const forms: Record<string, TextPart[]> = {}
   for (;;) {
-    const at = reader.at
+    const at = skipSpace(reader)
     if (reader.text[reader.at] === '}' || reader.at >= reader.text.length) break
     const selector = match(reader, SELECTOR)
     if (!selector || !CATEGORIES.has(selector)) fail(at, 'a branch starts with zero, one, two, few, many or other')
@@ -148,12 +149,17 @@ function readForms(reader: Reader, name: string): Record<string, TextPart[]> {
     forms[selector] = readParts(reader, true) as TextPart[]
     if (reader.text[reader.at] !== '}') fail(reader.at, `the branch \`${selector} {…}\` is not closed with \`}\``)
     reader.at++
-    while (/\s/.test(reader.text[reader.at] ?? '')) reader.at++
   }
   if (reader.text[reader.at] !== '}') fail(reader.at, `the plural {${name}, plural, …} is not closed with \`}\``)
   if (!forms['other']) fail(reader.at, `the plural {${name}, plural, …} needs an \`other {…}\` branch`)
   reader.at++
   return forms
+}
+
+/** Moves past white space; returns where the next thing starts. */
+function skipSpace(reader: Reader): number {
+  while (/\s/.test(reader.text[reader.at] ?? '')) reader.at++
+  return reader.at
 }
 
 function match(reader: Reader, pattern: RegExp): string | null {
