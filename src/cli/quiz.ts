@@ -1,7 +1,17 @@
 /** `coursemark quiz decode FILE…` and `coursemark quiz encode [--dry-run] FILE…` */
-import { chmodSync, constants, copyFileSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import {
+  chmodSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { quizAnswers } from '../author/quiz-answers.ts'
 import { decodeBanks, encodeBanks, type BankRewrite } from '../author/rewrite-banks.ts'
 import { loadYaml } from '../load/yaml-fields.ts'
 import { formatDiagnostics } from '../diagnostics/format.ts'
@@ -23,6 +33,9 @@ readable items (the statement, then its answer and why as a sub-item):
            copying the page to FILE.bak (an existing backup is never replaced)
 
 Decoding and then encoding a page gives back the same file, byte for byte.
+A quiz without data-opt answers in the course's language: True and False in
+English, Vrai and Faux in French (the page's lang, else that of the course's
+index.md, found in the page's folder or above).
 
 Options:
   -n, --dry-run   encode: print the encoded pages instead of writing them
@@ -64,7 +77,9 @@ export async function runQuiz(args: { action: string | undefined; files: string[
       return
     }
     // Paths in diagnostics are the ones given, so that an editor can open them.
-    const result: BankRewrite = args.action === 'decode' ? decodeBanks(file, text) : encodeBanks(file, text)
+    const answers = quizAnswers({ path: file, text }, courseIndex(file))
+    const result: BankRewrite =
+      args.action === 'decode' ? decodeBanks(file, text, answers) : encodeBanks(file, text, answers)
     report(file, text, result.diagnostics)
     if (args.action === 'decode' || args.dryRun) {
       // Like head(1): a header per file only when there are several.
@@ -99,6 +114,22 @@ export async function runQuiz(args: { action: string | undefined; files: string[
     )
   })
   return failed ? 1 : 0
+}
+
+/**
+ * The index of the course `file` belongs to: the nearest `index.md` in its
+ * folder or above whose front matter says `class: index`. Its `lang` (and
+ * `ui:`) name the answers of a quiz without `data-opt`.
+ */
+function courseIndex(file: string): { path: string; text: string } | null {
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    const path = join(dir, 'index.md')
+    if (existsSync(path)) {
+      const text = readFileSync(path, 'utf8')
+      if (/^class:[ \t]*index[ \t]*$/m.test(text)) return { path, text }
+    }
+    if (dirname(dir) === dir) return null
+  }
 }
 
 /**

@@ -59,9 +59,9 @@ export function resolveMessages(order: ReadingOrder): ResolvedMessages {
   return { messages: { lang: courseLang, byLang }, diagnostics }
 }
 
-/** The built-in messages of `lang`, English where it has none, with no course's overrides (for the authoring tools). */
-export function builtInMessages(lang: string): Messages {
-  return messagesIn(lang, new Map()).messages
+/** The built-in messages of `lang`, English where it has none, under `own` (for the authoring tools, which build nothing). */
+export function builtInMessages(lang: string, own: ReadonlyMap<string, Message> = new Map()): Messages {
+  return messagesIn(lang, own).messages
 }
 
 /** `own` messages, then the catalogue's, then English; and the keys that fell through to English. */

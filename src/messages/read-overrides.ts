@@ -83,7 +83,7 @@ function checkMessage(
     report(
       'ui/syntax',
       `ui: the message for ${known.key} does not parse: ${parsed.reason} (near ${JSON.stringify(near)}).`,
-      `${takes(known)} In English: ${JSON.stringify(known.english)}.`,
+      `${takes(known)} In English: ${JSON.stringify(known.english)}`,
     )
     return null
   }
@@ -98,7 +98,7 @@ function checkMessage(
   report(
     'ui/placeholder',
     `ui: the message for ${known.key} ${what.filter(Boolean).join(' and ')}.`,
-    `${takes(known)} In English: ${JSON.stringify(known.english)}.`,
+    `${takes(known)} In English: ${JSON.stringify(known.english)}`,
   )
   return null
 }
@@ -125,7 +125,7 @@ function unknownKeyHint(key: string, keys: ReadonlyMap<string, MessageKey>): str
   const groups = [...new Set(all.map((k) => `${k.split('.')[0]}.`))]
   return [
     guess ? `Did you mean ${guess}?` : '',
-    same.length ? `The keys of ${group}. are ${same.join(', ')}.` : `Keys start with ${groups.join(', ')}.`,
+    same.length ? `The ${group} messages are ${same.join(', ')}.` : `Keys start with ${groups.join(', ')}.`,
     "Every key, with its English message, is in coursemark's src/messages/en.json.",
   ]
     .filter(Boolean)

@@ -231,3 +231,23 @@ test('quiz is used as quiz decode|encode FILE…; anything else exits 2', () => 
     /^Usage: coursemark quiz decode FILE…\n {7}coursemark quiz encode \[--dry-run\] FILE…/,
   )
 })
+
+test('quiz decode and encode answer in the course’s language: the index’s lang, or the page’s own', () => {
+  const frIndex = '---\ntitle: Cours\nclass: index\ncourse_id: cours\nlang: fr\n---\nBienvenue.\n'
+  const dir = writeCourse({ 'index.md': frIndex }, validCourse())
+  const decoded = cli(['quiz', 'decode', join(dir, 's1.md')])
+  assert.equal(decoded.code, 0, decoded.stderr)
+  assert.ok(decoded.stdout.includes('- Water is wet.\n  - Vrai: It is.\n'), decoded.stdout)
+  assert.ok(decoded.stdout.includes('- Fire is cold.\n  - Faux: It is hot.\n'), decoded.stdout)
+
+  writeFileSync(join(dir, 's1.md'), decoded.stdout)
+  const encoded = cli(['quiz', 'encode', '--dry-run', join(dir, 's1.md')])
+  assert.equal(encoded.code, 0, encoded.stderr)
+  assert.equal(encoded.stdout, validCourse()['s1.md'], 'back to the same base64, byte for byte')
+
+  // A page in German within the French course answers in German.
+  writeFileSync(join(dir, 's1.md'), decoded.stdout.replace('serial: 2\n', 'serial: 2\nlang: de\n'))
+  const german = cli(['quiz', 'encode', '--dry-run', join(dir, 's1.md')])
+  assert.equal(german.code, 1)
+  assert.match(german.stderr, /The answer line must start with "Wahr" or "Falsch", not "Vrai: It is\."/)
+})
