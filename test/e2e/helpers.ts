@@ -400,23 +400,49 @@ export async function landOn(page: Page, served: Served, target: SitePage): Prom
   assert.equal(await currentId(page), target.id)
 }
 
-/** The quiz region (the `<section>` labelled "Quiz"). */
-export const quizRegion = (page: Scope): Locator => page.getByRole('region', { name: 'Quiz', exact: true })
+/**
+ * What a learner reads on the controls a walk through the course uses, in
+ * the course's language. The tests write each language's words themselves,
+ * as a learner reads them, rather than take them from the catalogue.
+ */
+export interface Words {
+  /** The quiz region's name. */
+  quiz: string
+  score: string
+  beginChapter: string
+  nextSection: string
+  backToIndex: string
+  /** The start of the summary of an all-correct attempt. */
+  passed: RegExp
+}
+
+export const ENGLISH: Words = {
+  quiz: 'Quiz',
+  score: 'Score',
+  beginChapter: 'Begin the chapter',
+  nextSection: 'Next section',
+  backToIndex: 'Back to the course index',
+  passed: /^All \d+ correct/,
+}
+
+/** The quiz region (the `<section>` labelled "Quiz", or its name in the course's language). */
+export const quizRegion = (page: Scope, words: Words = ENGLISH): Locator =>
+  page.getByRole('region', { name: words.quiz, exact: true })
 
 /** The statements shown now, in order, as their groups are named. */
-export async function shownStatements(page: Scope): Promise<string[]> {
-  const legends = await quizRegion(page).getByRole('group').locator('legend').allTextContents()
+export async function shownStatements(page: Scope, words: Words = ENGLISH): Promise<string[]> {
+  const legends = await quizRegion(page, words).getByRole('group').locator('legend').allTextContents()
   return legends.map(squash)
 }
 
 /** The group of a statement, found by its whole accessible name. */
-export const statementGroup = (page: Scope, statement: SiteStatement): Locator =>
-  quizRegion(page).getByRole('group', { name: statement.name, exact: true })
+export const statementGroup = (page: Scope, statement: SiteStatement, words: Words = ENGLISH): Locator =>
+  quizRegion(page, words).getByRole('group', { name: statement.name, exact: true })
 
 /** The bank statements on show, found by group name; asserts every group is one of the bank's. */
-export async function shownFromBank(page: Scope, sitePage: SitePage): Promise<SiteStatement[]> {
+export async function shownFromBank(page: Scope, sitePage: SitePage, words: Words = ENGLISH): Promise<SiteStatement[]> {
   assert.ok(sitePage.quiz, `${sitePage.id} has a quiz`)
-  const shown = await shownStatements(page)
+  const shown = await shownStatements(page, words)
   return shown.map((text) => {
     const statement = sitePage.quiz?.bank.find((s) => s.text === text)
     assert.ok(statement, `shown statement ${JSON.stringify(text)} is in the bank of ${sitePage.id}`)
@@ -441,37 +467,43 @@ export async function answerQuiz(
   page: Scope,
   sitePage: SitePage,
   wrong: WrongWhen = allRight,
+  words: Words = ENGLISH,
 ): Promise<SiteStatement[]> {
-  const shown = await shownFromBank(page, sitePage)
+  const shown = await shownFromBank(page, sitePage, words)
   assert.equal(shown.length, Math.min(sitePage.quiz?.n ?? 0, sitePage.quiz?.bank.length ?? 0), 'n statements are shown')
   for (const [i, statement] of shown.entries()) {
-    await statementGroup(page, statement)
+    await statementGroup(page, statement, words)
       .getByRole('radio', { name: wrong(statement, i) ? statement.wrong : statement.right, exact: true })
       .check()
   }
-  await page.getByRole('button', { name: 'Score', exact: true }).click()
+  await page.getByRole('button', { name: words.score, exact: true }).click()
   return shown
 }
 
 /** The link on from `from` to the next page, by its name. */
-export function onwardLink(page: Scope, from: SitePage, next: SitePage | undefined): Locator {
-  if (!next) return page.getByRole('link', { name: 'Back to the course index' })
-  const name = from.kind === 'chapter' && next.kind === 'section' ? 'Begin the chapter' : 'Next section'
+export function onwardLink(page: Scope, from: SitePage, next: SitePage | undefined, words: Words = ENGLISH): Locator {
+  if (!next) return page.getByRole('link', { name: words.backToIndex })
+  const name = from.kind === 'chapter' && next.kind === 'section' ? words.beginChapter : words.nextSection
   return page.getByRole('link', { name, exact: true })
 }
 
 /** Pass the page the browser is on (answering its quiz right, if any) and follow the link to the next. */
-export async function passAndGoOn(page: Page, served: Served, site: Site): Promise<SitePage | undefined> {
+export async function passAndGoOn(
+  page: Page,
+  served: Served,
+  site: Site,
+  words: Words = ENGLISH,
+): Promise<SitePage | undefined> {
   const id = await currentId(page)
   const position = site.pages.findIndex((p) => p.id === id)
   const here = site.pages[position]
   assert.ok(here, `${id} is a course page`)
   if (here.quiz) {
-    await answerQuiz(page, here)
-    assert.match((await page.getByRole('status').textContent()) ?? '', /^All \d+ correct/)
+    await answerQuiz(page, here, allRight, words)
+    assert.match((await page.getByRole('status').textContent()) ?? '', words.passed)
   }
   const next = site.pages[position + 1]
-  await onwardLink(page, here, next).click()
+  await onwardLink(page, here, next, words).click()
   await landOn(page, served, next ?? site.index)
   return next
 }
