@@ -29,20 +29,14 @@ export function storageMessage(context: PageContext): string {
   if (store.kind === 'memory') return t('notice.storageBlocked')
   if (store.kind === 'session' || store.failed) return t('notice.storageSession')
   if (store.unreadable) return t('notice.storageUnreadable')
-  if (__CM_LMS_RUNTIME__ && context.manifest.lms) {
-    return 'You opened this course outside your learning platform, so it will not see your progress: it is kept in this browser only.'
-  }
+  if (__CM_LMS_RUNTIME__ && context.manifest.lms) return t('notice.lmsOutside')
   return ''
 }
 
 /** What the learner should know about progress kept in their learning platform, if anything. */
 function lmsMessage(context: PageContext): string {
-  if (context.store.failed) {
-    return 'Your learning platform did not accept your progress, so it may not be kept. Close the course and open it again from the platform.'
-  }
-  if (context.store.unreadable) {
-    return 'The progress your learning platform kept for this course could not be read: the course starts again from the beginning.'
-  }
+  if (context.store.failed) return t('notice.lmsRefused')
+  if (context.store.unreadable) return t('notice.lmsUnreadable')
   return ''
 }
 

@@ -6,17 +6,12 @@
  * The frame stays hidden until the script shows a page in it.
  */
 import type { Messages } from '../../messages/course-messages.ts'
+import { messageHtml } from '../../messages/format-message.ts'
 import { contentSecurityPolicy, direction, headStart } from '../../render/layout.ts'
 import { escapeHtml } from '../../render/escape.ts'
 
 /** The launch page's file name, at the package root beside the course index. */
 export const LAUNCH_PAGE = 'scorm.html'
-
-/** What the learner may read on the launch page. */
-const MESSAGES = {
-  noScript: 'This course needs JavaScript to keep your progress in your learning platform.',
-  openIndex: 'Open the course without it',
-}
 
 const STYLE = 'html,body,iframe{margin:0;border:0;width:100%;height:100%}iframe{display:block}'
 
@@ -42,7 +37,7 @@ ${style}
 </head>
 <body>
 <iframe id="cm-launch-frame" title="${escapeHtml(title)}" hidden></iframe>
-<noscript><p>${MESSAGES.noScript} <a href="index.html">${MESSAGES.openIndex}</a>.</p></noscript>
+<noscript><p>${messageHtml(ui, 'lms.noScript')} <a href="index.html">${messageHtml(ui, 'lms.openIndex')}</a></p></noscript>
 </body>
 </html>
 `

@@ -13,15 +13,11 @@
  * Bundled on its own (dist/launch.js); course pages never load it.
  */
 import { el, fill } from '../dom.ts'
+import { t } from '../messages.ts'
 import { BRIDGE_NAME, type LmsBridge } from './bridge.ts'
 import { findApi } from './find-api.ts'
 import { LmsSession } from './lms-session.ts'
 import { dialectFor } from './scorm-dialect.ts'
-
-/** What the learner may read on this page. */
-const MESSAGES = {
-  closed: 'This course was closed. Open it again from your learning platform to carry on where you left off.',
-}
 
 /** The course index, beside this page at the package root. */
 const START = 'index.html'
@@ -84,7 +80,7 @@ function shownPage(frame: HTMLIFrameElement, root: string): { path: string; titl
 }
 
 function showClosed(): void {
-  fill(document.body, el('main', {}, el('p', { class: 'cm-notice' }, MESSAGES.closed)))
+  fill(document.body, el('main', {}, el('p', { class: 'cm-notice' }, t('lms.closed'))))
 }
 
 launch()
