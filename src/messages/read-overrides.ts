@@ -28,7 +28,7 @@ export function readOverrides(index: Page): Overrides {
   const ui = index.front.data['ui']
   if (ui === undefined) return { messages, diagnostics }
   const report = (at: { line: number; column: number }, code: string, message: string, hint: string) =>
-    diagnostics.push(error({ code, message, file: index.file, ...at, hint }))
+    diagnostics.push(error({ code, message, file: index.file, line: at.line, column: at.column, hint }))
   if (ui === null || typeof ui !== 'object' || Array.isArray(ui)) {
     report(
       { line: index.front.fieldLines['ui'] ?? 1, column: 1 },
@@ -41,11 +41,8 @@ export function readOverrides(index: Page): Overrides {
   const keys = new Map(messageKeys().map((k) => [k.key, k]))
   const places = index.front.entryPositions['ui'] ?? {}
   for (const [key, value] of Object.entries(ui as Record<string, unknown>)) {
-    const place: EntryPosition = places[key] ?? {
-      line: index.front.fieldLines['ui'] ?? 1,
-      column: 1,
-      value: { line: 1, column: 1 },
-    }
+    const uiLine = { line: index.front.fieldLines['ui'] ?? 1, column: 1 }
+    const place: EntryPosition = places[key] ?? { ...uiLine, value: uiLine }
     const known = keys.get(key)
     if (!known) {
       report(

@@ -78,6 +78,8 @@ test('check reports the same bad overrides, in text and JSON', () => {
     ],
   )
   assert.ok(ui.every((d) => d.hint))
+  for (const d of ui)
+    assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'file', 'hint', 'line', 'message', 'severity'])
 })
 
 test('a ui: that is not a map, or a message that is not text, is an error at its line', () => {
