@@ -46,15 +46,18 @@ export function english(): Catalogue {
   return en
 }
 
+let keys: MessageKey[] | null = null
+
 /** Every key there is, with its placeholders, in the reference catalogue's order. */
 export function messageKeys(): MessageKey[] {
-  const en = english()
+  if (keys) return keys
   const texts = catalogueTexts('en') ?? {}
-  return [...en.messages].map(([key, message]) => ({
+  keys = [...english().messages].map(([key, message]) => ({
     key,
     placeholders: placeholdersOf(message),
     english: texts[key] ?? '',
   }))
+  return keys
 }
 
 /** The catalogue's file as written, key to message text; null when there is no such file. */
