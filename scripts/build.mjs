@@ -1,93 +1,149 @@
-// Compiles the TypeScript sources with esbuild: the browser runtime into one
-// minified script (another for LMS packages, and their launch page's), and
-// the CLI and Node API into bundles that load fast (the dev server and
-// Liquid sit in chunks loaded only when a build needs them).
-// Output goes to a temporary folder and replaces dist/ only when both builds
-// succeed, so a failed build never leaves the CLI without its bundle.
+// Compiles the TypeScript sources with esbuild into dist/:
+//
+//   runtime.js          the browser runtime, one minified script
+//   runtime-lms.js      the same for the pages of LMS packages, which alone keep progress in an LMS
+//   launch.js           the launch page of LMS packages (src/runtime/lms/launch.ts)
+//   runtime.css         the site's stylesheet: the layout's CSS, then the runtime's, minified
+//   runtime-extras.js   the second script, loaded on demand, and its stylesheet
+//   runtime-extras.css
+//   service-worker.js   the offline worker
+//   coursemark.cjs      the CLI and the Node API with every library they use, in one file,
+//                       all of the above baked in (bin/coursemark.js loads it through V8's
+//                       code cache)
+//   scorm-xsd/          the SCORM schema files LMS packages carry, copied from src/emit/scorm/xsd
+//   index.js            the Node API as an ES module, re-exporting from coursemark.cjs
+//
+// The installed package reads nothing but coursemark.cjs and scorm-xsd/.
+//
+// (dist/types is tsc's.) One file rather than chunks, and CommonJS rather than ES
+// modules, because it starts faster: see the README's Benchmark section.
+// Output goes to a temporary folder and replaces dist/ only when every step
+// succeeds, so a failed build never leaves the CLI without its bundle.
 import { build } from 'esbuild'
-import { mkdir, readFile, rename, rm } from 'node:fs/promises'
+import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 
 const root = new URL('..', import.meta.url)
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'))
 const next = `dist/.next-${process.pid}`
 const OUTPUTS = [
-  'chunks',
-  'cli.js',
+  'coursemark.cjs',
   'index.js',
   'runtime.js',
   'runtime-lms.js',
-  'runtime-extras.js',
-  'service-worker.js',
   'launch.js',
-] // dist/types is tsc's
+  'runtime.css',
+  'runtime-extras.js',
+  'runtime-extras.css',
+  'service-worker.js',
+  'scorm-xsd',
+]
+const STYLESHEETS = ['src/render/layout.css', 'src/runtime/runtime.css']
 
-try {
-  // Old phones stay on old Safari; learners on them must not be locked out.
-  const browsers = ['es2019', 'chrome80', 'firefox78', 'safari13']
-  const runtime = {
+/** A browser script, minified, as text. */
+async function browserScript(entry, options = {}) {
+  const result = await build({
     absWorkingDir: root.pathname,
+    entryPoints: [entry],
     bundle: true,
     minify: true,
-    target: browsers,
+    format: 'iife',
+    // Old phones stay on old Safari; learners on them must not be locked out.
+    target: ['es2019', 'chrome80', 'firefox78', 'safari13'],
     legalComments: 'none',
     logLevel: 'warning',
+    write: false,
     // Code for LMS packages only is left out of every bundle but runtime-lms.js (src/runtime/build-flags.d.ts).
     define: { __CM_LMS_RUNTIME__: 'false' },
-  }
-  // The pages' runtime of web sites, and of LMS packages, which alone can keep progress in an LMS.
-  for (const [out, lms] of [
-    ['runtime.js', false],
-    ['runtime-lms.js', true],
-  ]) {
-    const define = { __CM_LMS_RUNTIME__: String(lms) }
-    await build({ ...runtime, define, entryPoints: ['src/runtime/main.ts'], outfile: `${next}/${out}`, format: 'iife' })
-  }
-  // The launch page of LMS packages (src/runtime/lms/launch.ts): it holds the LMS session.
-  await build({ ...runtime, entryPoints: ['src/runtime/lms/launch.ts'], outfile: `${next}/launch.js`, format: 'iife' })
-  // The second script, loaded on demand: it sets one global, the extras (src/runtime/extras-api.ts).
-  await build({
-    ...runtime,
-    entryPoints: ['src/runtime/extras.ts'],
-    outfile: `${next}/runtime-extras.js`,
-    format: 'iife',
-    globalName: '__coursemarkExtras',
+    ...options,
   })
-  await build({
-    ...runtime,
-    entryPoints: ['src/worker/service-worker.ts'],
-    outfile: `${next}/service-worker.js`,
-    format: 'iife',
-  })
+  return result.outputFiles[0].text
+}
 
-  await build({
+const readCss = async (paths) =>
+  minifyCss((await Promise.all(paths.map((p) => readFile(new URL(p, root), 'utf8')))).join('\n'))
+
+try {
+  const js = await browserScript('src/runtime/main.ts')
+  // The pages' runtime of LMS packages, which alone can keep progress in an LMS.
+  const lmsJs = await browserScript('src/runtime/main.ts', { define: { __CM_LMS_RUNTIME__: 'true' } })
+  // The launch page of LMS packages (src/runtime/lms/launch.ts): it holds the LMS session.
+  const launch = await browserScript('src/runtime/lms/launch.ts')
+  const css = await readCss(STYLESHEETS)
+  // The second script, loaded on demand: it sets one global, the extras (src/runtime/extras-api.ts).
+  const extras = {
+    js: await browserScript('src/runtime/extras.ts', { globalName: '__coursemarkExtras' }),
+    css: await readCss(['src/runtime/extras.css']),
+  }
+  const worker = await browserScript('src/worker/service-worker.ts')
+
+  const node = await build({
     absWorkingDir: root.pathname,
-    entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
-    outdir: next,
+    stdin: {
+      contents: "export { main } from './cli/main.ts'\nexport * from './index.ts'\n",
+      resolveDir: new URL('src', root).pathname,
+      sourcefile: 'coursemark-entry.ts',
+      loader: 'ts',
+    },
+    outfile: `${next}/coursemark.cjs`,
     bundle: true,
-    splitting: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     mainFields: ['module', 'main'],
     target: 'node20',
     // CM_PROFILE=1 keeps names readable in CPU profiles.
     minify: !process.env.CM_PROFILE,
-    define: { COURSEMARK_VERSION: JSON.stringify(pkg.version) },
-    chunkNames: 'chunks/[name]-[hash]',
-    // Bundled CommonJS dependencies may call require(); give them one.
-    banner: {
-      js: "import { createRequire as __cmCreateRequire } from 'node:module'; const require = __cmCreateRequire(import.meta.url);",
+    legalComments: 'none',
+    define: {
+      COURSEMARK_VERSION: JSON.stringify(pkg.version),
+      COURSEMARK_ASSETS: JSON.stringify({ js, lmsJs, launch, extras, css, worker }),
     },
+    // assets.ts reads dist/ through import.meta.url only when COURSEMARK_ASSETS is not defined: never in the bundle.
+    logOverride: { 'empty-import-meta': 'silent' },
     logLevel: 'warning',
+    write: false,
   })
-} catch {
+  const bundle = node.outputFiles[0].text
+  // esbuild ends a CommonJS bundle with `0&&(module.exports={…})`, naming its exports for Node's ESM import.
+  const names = /0&&\(module\.exports=\{([^}]*)\}\);?\s*$/.exec(bundle)?.[1]?.split(',')
+  if (!names) throw new Error('coursemark.cjs does not end with the list of its exports')
+  const exported = names.filter((name) => name !== 'main')
+  await mkdir(new URL(`${next}/`, root), { recursive: true })
+  await writeFile(new URL(`${next}/coursemark.cjs`, root), bundle)
+  await writeFile(
+    new URL(`${next}/index.js`, root),
+    `// coursemark's Node API as an ES module; the code is in coursemark.cjs.\nexport { ${exported.join(', ')} } from './coursemark.cjs'\n`,
+  )
+  await writeFile(new URL(`${next}/runtime.js`, root), js)
+  await writeFile(new URL(`${next}/runtime-lms.js`, root), lmsJs)
+  await writeFile(new URL(`${next}/launch.js`, root), launch)
+  await cp(new URL('src/emit/scorm/xsd/', root), new URL(`${next}/scorm-xsd/`, root), { recursive: true })
+  await writeFile(new URL(`${next}/runtime.css`, root), css)
+  await writeFile(new URL(`${next}/runtime-extras.js`, root), extras.js)
+  await writeFile(new URL(`${next}/runtime-extras.css`, root), extras.css)
+  await writeFile(new URL(`${next}/service-worker.js`, root), worker)
+} catch (e) {
   await rm(new URL(`${next}/`, root), { recursive: true, force: true })
+  if (!e?.errors) console.error(e)
   console.error('Build failed; dist/ is unchanged.')
   process.exit(1)
 }
 
 await mkdir(new URL('dist/', root), { recursive: true })
+// What earlier layouts of dist/ left (chunks of a split bundle) goes too.
+for (const name of ['chunks', 'cli.js']) await rm(new URL(`dist/${name}`, root), { recursive: true, force: true })
 for (const name of OUTPUTS) {
+  // A folder (scorm-xsd) is not renamed over an old one: the old one goes first.
   await rm(new URL(`dist/${name}`, root), { recursive: true, force: true })
   await rename(new URL(`${next}/${name}`, root), new URL(`dist/${name}`, root))
 }
 await rm(new URL(`${next}/`, root), { recursive: true, force: true })
+
+/** Drops comments and needless whitespace; the CSS is ours, so no parser is needed. */
+function minifyCss(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim()
+}

@@ -32,7 +32,7 @@ export const CHROMIUM = '/usr/bin/chromium'
 /** Why the browser tests cannot run here, or null when they can. */
 export function cannotRun(course: string = SAMPLE): string | null {
   if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium)`
-  if (!existsSync(join(ROOT, 'dist', 'cli.js')) || !existsSync(join(ROOT, 'dist', 'runtime.js')))
+  if (!existsSync(join(ROOT, 'dist', 'coursemark.cjs')) || !existsSync(join(ROOT, 'dist', 'runtime.js')))
     return 'dist/ is missing: run npm run build'
   if (!existsSync(join(course, 'index.md'))) return `${course} has no index.md`
   return null
