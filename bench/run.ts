@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: speed, scale and weight against the budgets of issues 3,
- * 4, 5, 6 and 11, side by side with Hugo and Jekyll, and linear time on
+ * 4, 5, 6, 11, 13 and 14, side by side with Hugo and Jekyll, and linear time on
  * hostile pages (issue 15), as one table.
  *
  *   node --import tsx bench/run.ts [--runs N] [--quick] [--keep]
@@ -22,6 +22,7 @@ import { corpusCourse, sampleCourse, scaledCourse, CORPUS_DIR } from './courses.
 import { devRow, timeDevRebuild } from './dev-rebuild.ts'
 import { linearTimeRows } from './linear-time.ts'
 import { GNU_TIME } from './measure.ts'
+import { measurePackage, packageRows } from './package-size.ts'
 import { packageRow, timePackage } from './package-speed.ts'
 import { findHugo, findJekyll } from './rivals.ts'
 import { runtimeRow, runtimeUnavailable, timeRuntime } from './runtime-speed.ts'
@@ -114,6 +115,9 @@ try {
   const runtime =
     why || !section ? null : await timeRuntime(site.course.dir, site.outDir, site.course.base, section.id, runs)
   rows.push(runtimeRow(runtime, site.course.name, why ?? 'no section with a quiz'))
+
+  progress('packing the package and installing the tarball')
+  rows.push(...packageRows(measurePackage(scratch)))
 } finally {
   if (values.keep) progress(`kept ${scratch}`)
   else rmSync(scratch, { recursive: true, force: true })
