@@ -9,8 +9,7 @@ import { UserError } from '../diagnostics/user-error.ts'
 import { closest } from '../diagnostics/closest.ts'
 import { BUILD_HELP, runBuild } from './build.ts'
 import { runServe, SERVE_HELP } from './serve.ts'
-
-declare const COURSEMARK_VERSION: string | undefined
+import { VERSION } from './version.ts'
 
 const HELP = `coursemark: turn a folder of Markdown pages into a gated, self-paced training course.
 
@@ -130,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0
   }
   if (name === '-v' || name === '--version') {
-    process.stdout.write(`${typeof COURSEMARK_VERSION === 'string' ? COURSEMARK_VERSION : 'dev'}\n`)
+    process.stdout.write(`${VERSION}\n`)
     return 0
   }
   const command = COMMANDS[name]

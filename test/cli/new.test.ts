@@ -16,14 +16,27 @@ test('new starts a course that checks with no diagnostic and builds, and says wh
   getting-started.md
   writing-pages.md
   quizzes.md
+  .gitignore
+  .github/workflows/pages.yml
 
 Next:
   ${`coursemark dev ${dir}`.padEnd(dir.length + 32)}preview it on localhost, rebuilt as you edit
   ${`coursemark check ${dir}`.padEnd(dir.length + 32)}find mistakes before learners do
   coursemark build ${dir} --out _site   make the site to publish
+
+To publish it on GitHub Pages, push the folder as a repository of its own, and
+in its Settings > Pages choose "GitHub Actions": .github/workflows/pages.yml
+then builds and publishes the course at every push to main.
 `,
   )
-  assert.deepEqual(readdirSync(dir).sort(), ['getting-started.md', 'index.md', 'quizzes.md', 'writing-pages.md'])
+  assert.deepEqual(readdirSync(dir).sort(), [
+    '.github',
+    '.gitignore',
+    'getting-started.md',
+    'index.md',
+    'quizzes.md',
+    'writing-pages.md',
+  ])
   assert.match(
     readFileSync(join(dir, 'index.md'), 'utf8'),
     /^---\ntitle: My first course\nclass: index\ncourse_id: my-first-course\n---\n/,
@@ -47,7 +60,7 @@ test('new uses an existing empty folder', () => {
   const dir = tempPath('empty')
   mkdirSync(dir)
   assert.equal(cli(['new', dir]).code, 0)
-  assert.equal(readdirSync(dir).length, 4)
+  assert.equal(readdirSync(dir).filter((f) => f.endsWith('.md')).length, 4)
 })
 
 test('new refuses a folder that is not empty, and writes nothing', () => {
