@@ -3,9 +3,11 @@
 // Every import points down the pipeline:
 //
 //   cli ─► dev ─► pipeline ─► emit ─► render ─► messages ─► model ─► load
+//    │     └──► serve
 //    └──► check, author ──────────────┘
 //   diagnostics/ and page-contract.ts are below them all; runtime/ stands
 //   apart and takes only types, and only from page-contract.ts; so does worker/.
+//   serve/ (a folder over HTTP, for `serve` and `dev`) knows nothing of courses.
 //
 // dependency-cruiser resolves each import to the file it loads and knows a
 // type-only import from one that loads code, which Biome's import rules
@@ -69,13 +71,19 @@ module.exports = {
     layer(
       'dev-above-pipeline',
       'dev',
-      ['pipeline', 'emit', 'render', 'messages', 'model', 'load', 'diagnostics'],
+      ['pipeline', 'serve', 'emit', 'render', 'messages', 'model', 'load', 'diagnostics'],
       'dev/ is build + watch + serve; it does not reach into cli/.',
+    ),
+    layer(
+      'serve-knows-files',
+      'serve',
+      ['diagnostics'],
+      'serve/ serves a folder over HTTP; it knows nothing of courses.',
     ),
     layer(
       'cli-at-the-edge',
       'cli',
-      ['dev', 'pipeline', 'check', 'author', 'emit', 'render', 'messages', 'model', 'load', 'diagnostics'],
+      ['dev', 'serve', 'pipeline', 'check', 'author', 'emit', 'render', 'messages', 'model', 'load', 'diagnostics'],
       'cli/ may use anything but the browser runtime.',
     ),
     layer('diagnostics-at-the-bottom', 'diagnostics', [], 'diagnostics/ is used by every layer and uses none.'),

@@ -1,6 +1,6 @@
 /**
- * A built site served on 127.0.0.1 by sirv (the static server coursemark
- * itself depends on), under the site's base path. `/__bench/blank` is an
+ * A built site served on 127.0.0.1 by sirv (a plain static server, sending
+ * files uncompressed and with no cache headers), under the site's base path. `/__bench/blank` is an
  * empty page of the same origin, where the runtime bench seeds a learner's
  * progress before the timed visit without loading anything of the site, and
  * `/__bench/radio` a bare page holding one radio, timed like a section to
