@@ -5,7 +5,7 @@
  * serves the repository from.
  */
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { test } from 'node:test'
@@ -92,8 +92,8 @@ test('its build step builds the site under the path GitHub Pages serves the repo
     ['', '/'],
   ] as const) {
     // GitHub replaces the expression before the shell sees the line.
-    const line = command[2]!.replace(`\${{ steps.pages.outputs.base_path }}`, basePath)
-    const r = spawnSync('sh', ['-c', `"$0" "$1" ${line}`, process.execPath, BIN], {
+    const line: string = command[2]!.replace(`\${{ steps.pages.outputs.base_path }}`, basePath)
+    const r: SpawnSyncReturns<string> = spawnSync('sh', ['-c', `"$0" "$1" ${line}`, process.execPath, BIN], {
       cwd: course,
       encoding: 'utf8',
       env: { ...process.env, NO_COLOR: '1' },
