@@ -77,12 +77,17 @@ const COMMANDS: Record<string, Command> = {
   },
   dev: {
     help: async () => (await import('./dev.ts')).DEV_HELP,
-    options: { port: { type: 'string', short: 'p' }, 'open-all': { type: 'boolean' } },
+    options: {
+      port: { type: 'string', short: 'p' },
+      base: { type: 'string', short: 'b' },
+      'open-all': { type: 'boolean' },
+    },
     maxPositionals: 1,
     run: async (pos, v) =>
       (await import('./dev.ts')).runDev({
         dir: pos[0] ?? '.',
         port: port(str(v['port']) ?? '8080'),
+        base: normalizeBase(str(v['base']) ?? '/'),
         openAll: v['open-all'] === true,
       }),
   },

@@ -10,7 +10,7 @@
  * browser, and even a bug of ours in a rebuild is shown, not thrown.
  */
 import { statSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
@@ -24,12 +24,16 @@ import { DEV_EVENTS_URL, DEV_SCRIPT_URL, RELOAD_CLIENT, type ReloadEvent } from 
 import { ReloadHub } from './reload-hub.ts'
 import { failedLine, firstBuildLine, rebuiltLine, round, unchangedLine } from './rebuild-log.ts'
 import { SiteMirror } from './site-mirror.ts'
+import { listen } from '../serve/listen.ts'
+import { type StaticSite, staticSite } from '../serve/static-site.ts'
 
 export interface DevOptions {
   /** The course folder. */
   courseDir: string
   /** Port on 127.0.0.1; 0 picks a free one. */
   port: number
+  /** URL path the site is served under, with a slash at each end, as `build --base` takes it. */
+  base: string
   /** Build with every page open (no gating) and a banner saying so. */
   openAll: boolean
   /** Prints a line for the author (no newline at the end). */
@@ -39,7 +43,7 @@ export interface DevOptions {
 }
 
 export interface DevServer {
-  /** The address pages are served at, ending in `/`. */
+  /** The address the site is served at: the base, ending in `/`. */
   url: string
   /** Stops watching and serving, and removes the served folder. */
   close: () => Promise<void>
@@ -52,41 +56,41 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
       hint: 'Pass the folder that holds your Markdown pages, e.g. `coursemark dev my-course`, or start one with `coursemark new my-course`.',
     })
   }
-  // The watcher reads the course; changes seen during the first build wait for it
-  // (so `dev`, made just below, exists by the time a change is built).
   const started = performance.now()
-  let firstBuilt: () => void = () => {}
-  const firstBuild = new Promise<void>((done) => (firstBuilt = done))
-  const afterChange = async (change: CourseChange) => {
-    await firstBuild
-    await rebuildAfter(change, dev)
+  // The port first, so that a port in use is reported before any work; a
+  // request that comes during the first build waits for it.
+  let firstBuilt: (dev: Dev) => void = () => {}
+  const firstBuild = new Promise<Dev>((done) => (firstBuilt = done))
+  const server = createServer((req, res) => void firstBuild.then((dev) => handle(req, res, dev)))
+  const port = await listen(server, options.port)
+  const mirror = new SiteMirror()
+  let watcher: CourseWatcher
+  try {
+    // Changes seen during the first build wait for it.
+    watcher = await watchCourse(root, async (change) => rebuildAfter(change, await firstBuild), options.log)
+  } catch (e) {
+    server.close()
+    mirror.dispose()
+    throw e
   }
-  const watcher = await watchCourse(root, afterChange, options.log)
   const state = new BuildState()
   const dev: Dev = {
     root,
     options,
     cache: createBuildCache(),
-    mirror: new SiteMirror(),
+    mirror,
+    site: staticSite({ root: mirror.root, base: options.base, mode: 'dev' }),
     state,
     hub: new ReloadHub((path, since) => state.missed(path, since)),
     watcher,
   }
   const first = await rebuild(dev)
   state.settle(first, options.log)
-  firstBuilt()
+  firstBuilt(dev)
   if (first.result?.diagnostics.length) options.report(first.result.diagnostics, first.result.sources)
   options.log(firstBuildLine(first.result, performance.now() - started))
-
-  const { default: sirv } = await import('sirv')
-  const serveFile = sirv(dev.mirror.root, { dev: true, etag: false, extensions: ['html'] })
-  const server = createServer((req, res) => handle(req, res, dev, serveFile))
-  const port = await listen(server, options.port, () => {
-    void watcher.close()
-    dev.mirror.dispose()
-  })
   return {
-    url: `http://localhost:${port}/`,
+    url: `http://localhost:${port}${options.base}`,
     close: async () => {
       await watcher.close()
       dev.hub.close()
@@ -94,21 +98,19 @@ export async function startDevServer(options: DevOptions): Promise<DevServer> {
         server.close(() => done())
         server.closeAllConnections()
       })
-      dev.mirror.dispose()
+      mirror.dispose()
     },
   }
 }
-
-/** sirv's handler: serves a file of the mirror, or calls `next`. */
-type ServeFile = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
 
 /** Everything one `dev` session holds. */
 interface Dev {
   root: string
   options: DevOptions
   cache: BuildCache
-  /** The served folder. */
+  /** The served folder, and its server. */
   mirror: SiteMirror
+  site: StaticSite
   state: BuildState
   /** The open pages. */
   hub: ReloadHub
@@ -120,13 +122,14 @@ async function rebuild(dev: Dev): Promise<BuildOutcome> {
   try {
     const result = await compileCourse({
       courseDir: dev.root,
-      base: '/',
+      base: dev.options.base,
       openAll: dev.options.openAll,
       devScript: DEV_SCRIPT_URL,
       cache: dev.cache,
       files: dev.watcher.files(),
     })
-    const changed = result.ok && result.plan ? dev.mirror.apply(result.plan.files).map(urlPath) : []
+    const changed =
+      result.ok && result.plan ? dev.mirror.apply(result.plan.files).map((path) => urlPath(dev.options.base, path)) : []
     return { changed, result, thrown: null }
   } catch (e) {
     return { changed: [], result: null, thrown: e }
@@ -157,7 +160,7 @@ async function rebuildAfter(change: CourseChange, dev: Dev): Promise<void> {
 }
 
 /** Serves the live-reload script and events, the error page while the course does not build, else the site. */
-function handle(req: IncomingMessage, res: ServerResponse, dev: Dev, serveFile: ServeFile): void {
+function handle(req: IncomingMessage, res: ServerResponse, dev: Dev): void {
   const url = new URL(req.url ?? '/', 'http://localhost')
   if (url.pathname === DEV_SCRIPT_URL) {
     res
@@ -169,6 +172,11 @@ function handle(req: IncomingMessage, res: ServerResponse, dev: Dev, serveFile: 
     dev.hub.connect(req, res, url.searchParams)
     return
   }
+  const base = dev.options.base
+  if (base !== '/' && (url.pathname === '/' || `${url.pathname}/` === base)) {
+    res.writeHead(302, { location: base, 'cache-control': 'no-store' }).end()
+    return
+  }
   const wantsPage = (req.headers.accept ?? '').includes('text/html')
   const failed = dev.state.failed
   if (failed && wantsPage) {
@@ -177,7 +185,7 @@ function handle(req: IncomingMessage, res: ServerResponse, dev: Dev, serveFile: 
       .end(errorPage(failed.diagnostics, failed.sources))
     return
   }
-  serveFile(req, res, () => {
+  dev.site(req, res, () => {
     if (wantsPage)
       res
         .writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
@@ -186,26 +194,7 @@ function handle(req: IncomingMessage, res: ServerResponse, dev: Dev, serveFile: 
   })
 }
 
-/** Listens on 127.0.0.1:`port`; returns the port (a free one for 0). On failure, `cleanUp` runs first. */
-async function listen(server: Server, port: number, cleanUp: () => void): Promise<number> {
-  await new Promise<void>((done, fail) => {
-    server.once('error', (e: NodeJS.ErrnoException) => {
-      cleanUp()
-      fail(
-        e.code === 'EADDRINUSE'
-          ? new UserError(`Port ${port} is in use.`, {
-              hint: 'Pass another one with --port, or --port 0 for any free port.',
-            })
-          : e,
-      )
-    })
-    server.listen(port, '127.0.0.1', done)
-  })
-  const address = server.address()
-  return typeof address === 'object' && address ? address.port : port
-}
-
-/** `x/index.html` → `/x/`, `index.html` → `/`, `img/a.png` → `/img/a.png`. */
-function urlPath(path: string): string {
-  return `/${path.replace(/(^|\/)index\.html$/, '$1')}`
+/** Under base `/b/`: `x/index.html` → `/b/x/`, `index.html` → `/b/`, `img/a.png` → `/b/img/a.png`. */
+function urlPath(base: string, path: string): string {
+  return base + path.replace(/(^|\/)index\.html$/, '$1')
 }

@@ -1,8 +1,8 @@
 /**
  * The site `dev` serves, kept in a private temporary folder so that a real
- * static server (sirv) can serve it. Each rebuild writes only the files that
- * changed and removes the ones that went, each by a rename so that a request
- * never sees half a file.
+ * static server (serve/static-site.ts) can serve it. Each rebuild writes only
+ * the files that changed and removes the ones that went, each by a rename so
+ * that a request never sees half a file.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

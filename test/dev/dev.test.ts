@@ -8,6 +8,7 @@ import assert from 'node:assert/strict'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, writeFileSync } from 'node:fs'
 import { get } from 'node:http'
+import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { after, describe, test } from 'node:test'
 import { chromium, type Browser } from 'playwright-core'
@@ -94,14 +95,24 @@ async function startDev(dir: string, ...args: string[]): Promise<Dev> {
 }
 
 /** GET a URL; resolves with status, headers and body. */
-function fetchText(url: string, accept = '*/*'): Promise<{ status: number; type: string; body: string }> {
+function fetchText(
+  url: string,
+  accept = '*/*',
+): Promise<{ status: number; type: string; body: string; location: string | undefined }> {
   return new Promise((resolve, reject) => {
     get(url, { headers: { accept } }, (res) => {
       let body = ''
       res
         .setEncoding('utf8')
         .on('data', (s: string) => (body += s))
-        .on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type']), body }))
+        .on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            type: String(res.headers['content-type']),
+            body,
+            location: res.headers.location,
+          }),
+        )
     }).on('error', reject)
   })
 }
@@ -110,11 +121,12 @@ function fetchText(url: string, accept = '*/*'): Promise<{ status: number; type:
 function events(
   url: string,
   since = Date.now(),
+  path = '/',
 ): { next: () => Promise<Reload>; until: (wanted: (e: Reload) => boolean) => Promise<Reload>; close: () => void } {
   const queue: string[] = []
   const waiting: ((s: string) => void)[] = []
   let buffer = ''
-  const req = get(`${url}__coursemark/events?since=${since}&path=/`, (res) => {
+  const req = get(`${url}__coursemark/events?since=${since}&path=${encodeURIComponent(path)}`, (res) => {
     res.setEncoding('utf8').on('data', (s: string) => {
       buffer += s
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
@@ -325,6 +337,47 @@ test('dev answers a page it does not have with a 404 page that reloads once the 
   }
 })
 
+test('dev --base serves the site under that path, as `build --base` publishes it', { timeout: 60_000 }, async () => {
+  const dir = writeCourse({}, validCourse())
+  const dev = await startDev(dir, '--base', '/course/')
+  const stream = events(dev.url, Date.now(), '/course/s1/')
+  try {
+    assert.match(dev.stdout(), /^Serving .* at http:\/\/localhost:\d+\/course\/; watching/m)
+    const page = await fetchText(`${dev.url}course/s1/`, 'text/html')
+    assert.equal(page.status, 200)
+    const css = /<link rel="stylesheet" href="(\/course\/assets\/coursemark\.[0-9a-f]+\.css)">/.exec(page.body)
+    assert.ok(css, 'the page links its stylesheet under the base')
+    assert.equal((await fetchText(`${dev.url}${css[1]!.slice(1)}`)).status, 200)
+    assert.match(page.body, /<script src="\/__coursemark\/dev\.js" defer><\/script>/)
+    const home = await fetchText(dev.url, 'text/html')
+    assert.deepEqual([home.status, home.location], [302, '/course/'])
+    assert.equal((await fetchText(`${dev.url}s1/`, 'text/html')).status, 404, 'outside the base is not the site')
+
+    writeFileSync(join(dir, 's1.md'), sectionOne().replace('Some text.', 'Some edited text.'))
+    assert.deepEqual((await stream.until((e) => !e.error)).changed, ['/course/s1/'])
+  } finally {
+    stream.close()
+    await dev.stop()
+  }
+})
+
+test('dev reports a port in use at once, before building anything', async () => {
+  const taken = createServer()
+  await new Promise<void>((done) => taken.listen(0, '127.0.0.1', done))
+  try {
+    const port = (taken.address() as { port: number }).port
+    const r = cli(['dev', writeCourse({}, validCourse()), '--port', String(port)])
+    assert.equal(r.code, 1)
+    assert.equal(
+      r.stderr,
+      `coursemark: Port ${port} is in use.\n  hint: Pass another one with --port, or --port 0 for any free port.\n`,
+    )
+    assert.equal(r.stdout, '', 'nothing was built')
+  } finally {
+    taken.close()
+  }
+})
+
 test('dev refuses a folder that is not there (exit 1) and bad usage (exit 2)', () => {
   const r = cli(['dev', tempPath('nowhere'), '--port', '0'])
   assert.equal(r.code, 1)
@@ -333,5 +386,5 @@ test('dev refuses a folder that is not there (exit 1) and bad usage (exit 2)', (
   assert.equal(cli(['dev', 'a', 'b']).code, 2)
   const help = cli(['dev', '--help'])
   assert.equal(help.code, 0)
-  assert.match(help.stdout, /^Usage: coursemark dev \[COURSE_DIR\] \[--port N\] \[--open-all\]/)
+  assert.match(help.stdout, /^Usage: coursemark dev \[COURSE_DIR\] \[--port N\] \[--base PATH\] \[--open-all\]/)
 })
