@@ -11,7 +11,7 @@ export {
   type PackageResult,
   packageCourse,
 } from './pipeline/package.ts'
-export { compileCourse, type BuildOptions, type BuildResult } from './pipeline/compile-course.ts'
+export { compileCourse, type BuildOptions, type BuildProgress, type BuildResult } from './pipeline/compile-course.ts'
 export { normalizeBase } from './pipeline/site-options.ts'
 export type { Diagnostic, Severity } from './diagnostics/diagnostic.ts'
 export type { Course, CoursePage, Quiz, Statement } from './model/types.ts'

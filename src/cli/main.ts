@@ -42,10 +42,19 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   build: {
     help: BUILD_HELP,
-    options: { out: { type: 'string', short: 'o' }, base: { type: 'string', short: 'b' } },
+    options: {
+      out: { type: 'string', short: 'o' },
+      base: { type: 'string', short: 'b' },
+      quiet: { type: 'boolean', short: 'q' },
+    },
     maxPositionals: 1,
     run: (pos, v) =>
-      runBuild({ dir: pos[0] ?? '.', out: str(v['out']) ?? '_site', base: normalizeBase(str(v['base']) ?? '/') }),
+      runBuild({
+        dir: pos[0] ?? '.',
+        out: str(v['out']) ?? '_site',
+        base: normalizeBase(str(v['base']) ?? '/'),
+        quiet: v['quiet'] === true,
+      }),
   },
   serve: {
     help: SERVE_HELP,

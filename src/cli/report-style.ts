@@ -2,7 +2,10 @@
 import type { ReportStyle } from '../diagnostics/format.ts'
 
 /** Colour on a terminal unless NO_COLOR is set (https://no-color.org). */
-export function styleFor(stream: { isTTY?: boolean }): ReportStyle {
-  const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== ''
-  return { color: Boolean(stream.isTTY) && !noColor && process.env['TERM'] !== 'dumb' }
+export function styleFor(
+  stream: { isTTY?: boolean },
+  env: Record<string, string | undefined> = process.env,
+): ReportStyle {
+  const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== ''
+  return { color: Boolean(stream.isTTY) && !noColor && env['TERM'] !== 'dumb' }
 }

@@ -40,7 +40,12 @@ export { MARKER } from './stale-folders.ts'
 /** Files written (or removed) at once. */
 const WRITERS = 64
 
-export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: string): Promise<void> {
+/** Writes `files` into `outDir`; `progress` is told after each file, with how many of how many are written. */
+export async function writeSite(
+  files: ReadonlyMap<string, SiteFile>,
+  outDir: string,
+  progress?: (done: number, total: number) => void,
+): Promise<void> {
   const parent = dirname(outDir)
   mkdirSync(parent, { recursive: true })
   cleanStaleFolders(outDir)
@@ -62,9 +67,11 @@ export async function writeSite(files: ReadonlyMap<string, SiteFile>, outDir: st
     // course writes thousands of small files, and waiting on each one in
     // turn leaves the disk idle.
     await makeFolders(tmp, [...files.keys(), ...foreign])
-    await inParallel([...files.values()], (file) => {
+    let written = 0
+    await inParallel([...files.values()], async (file) => {
       const target = join(tmp, file.path)
-      return 'data' in file ? writeFile(target, file.data) : copyFile(file.copyFrom, target)
+      await ('data' in file ? writeFile(target, file.data) : copyFile(file.copyFrom, target))
+      progress?.(++written, files.size)
     })
     for (const f of foreign) linkOrCopy(join(outDir, f), join(tmp, f))
     const marker: Marker = { generator: 'coursemark', files: [...files.keys()].sort() }

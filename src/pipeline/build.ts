@@ -2,7 +2,7 @@
 import { resolve } from 'node:path'
 import { UserError } from '../diagnostics/user-error.ts'
 import { writeSite } from '../emit/write-site.ts'
-import { type BuildOptions, type BuildResult, compileCourse } from './compile-course.ts'
+import { type BuildOptions, type BuildResult, compileCourse, stepProgress } from './compile-course.ts'
 
 /** Builds the course and, when it has no errors, writes the site atomically. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -14,6 +14,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     })
   }
   const result = await compileCourse({ ...options, outDir })
-  if (result.ok && result.plan) await writeSite(result.plan.files, outDir)
+  if (result.ok && result.plan) await writeSite(result.plan.files, outDir, stepProgress(options.progress, 'write'))
   return result
 }

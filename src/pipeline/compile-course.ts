@@ -56,7 +56,12 @@ export interface BuildOptions {
   cache?: BuildCache
   /** Dev only: the course folder as already read, instead of reading `courseDir` again. */
   files?: CourseFiles
+  /** Told as each page is parsed and rendered, and (by `build`) as each file is written. */
+  progress?: BuildProgress
 }
+
+/** Progress of a build: how many of `total` pages (or files) a step has done so far. */
+export type BuildProgress = (step: 'parse' | 'render' | 'write', done: number, total: number) => void
 
 export interface BuildResult {
   /** True when there are no errors (and, for `build`, the site was written). */
@@ -98,10 +103,25 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
   const order = { ...reading, unlisted: drafts }
   const { messages } = found.add(resolveMessages(order))
   const parsed = found.add(
-    await parsePages(order, { md, site, messages, texts: sources, cache: cache?.parsed ?? null }),
+    await parsePages(order, {
+      md,
+      site,
+      messages,
+      texts: sources,
+      cache: cache?.parsed ?? null,
+      progress: stepProgress(options.progress, 'parse'),
+    }),
   )
   const course = outline ? courseWithQuizzes(outline, parsed.quizzes) : null
-  const rendered = found.add(await renderPages([...order.pages, ...order.unlisted], parsed.pages, md, cache?.rendered))
+  const rendered = found.add(
+    await renderPages(
+      [...order.pages, ...order.unlisted],
+      parsed.pages,
+      md,
+      cache?.rendered,
+      stepProgress(options.progress, 'render'),
+    ),
+  )
   if (found.hasErrors() || !course) return found.result({ course, sources, statics: staticPaths, rendered, messages })
 
   // dev and LMS packages have no service worker, so they need not read every static file for the worker's list.
@@ -116,6 +136,14 @@ export async function compileCourse(options: BuildOptions): Promise<BuildResult>
     }),
   )
   return found.result({ course, sources, statics: staticPaths, rendered, plan, messages })
+}
+
+/** One step's share of `progress`, for a stage that takes `(done, total)`. */
+export function stepProgress(
+  progress: BuildProgress | undefined,
+  step: Parameters<BuildProgress>[0],
+): ((done: number, total: number) => void) | undefined {
+  return progress && ((done, total) => progress(step, done, total))
 }
 
 /** The diagnostics of every stage, gathered in stage order, and the result they make. */

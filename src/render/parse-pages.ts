@@ -32,6 +32,8 @@ export interface ParseInput {
   /** Each page's source text by file path, to tell a page that has not changed. */
   texts: ReadonlyMap<string, string>
   cache: ParseCache | null
+  /** Told after each page, with how many of how many are done. */
+  progress?: ((done: number, total: number) => void) | undefined
 }
 
 export interface ParsedCourse {
@@ -66,6 +68,7 @@ export async function parsePages(order: ReadingOrder, input: ParseInput): Promis
     if (!entry.parsed || pages.has(page.id)) continue
     pages.set(page.id, entry.parsed)
     quizzes.set(page.id, entry.parsed.quiz)
+    input.progress?.(pages.size, all.length)
   }
   if (input.cache) forgetGone(input.cache, all)
   return { pages, quizzes, diagnostics }

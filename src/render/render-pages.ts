@@ -29,6 +29,7 @@ export async function renderPages(
   parsed: ReadonlyMap<string, ParsedPage>,
   md: MarkdownIt,
   cache: RenderCache | null = null,
+  progress?: (done: number, total: number) => void,
 ): Promise<RenderedCourse> {
   if ([...parsed.values()].some(holdsRawHtml)) await loadHtmlScanner()
   const rendered = new Map<string, RenderedPage>()
@@ -47,6 +48,7 @@ export async function renderPages(
     }
     rendered.set(page.id, entry.rendered)
     diagnostics.push(...entry.diagnostics)
+    progress?.(rendered.size, parsed.size)
   }
   if (cache) for (const id of cache.keys()) if (!rendered.has(id)) cache.delete(id)
   return { pages: rendered, renderedNow, diagnostics }
