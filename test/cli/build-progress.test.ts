@@ -30,7 +30,9 @@ function io(options: { isTTY: boolean; env?: Record<string, string>; step: numbe
 const build = (terminal: BuildIo) =>
   runBuild({ dir: writeCourse({}, validCourse()), out: tempPath(), base: '/', quiet: false }, terminal)
 
-const PROGRESS = /^\r(Reading pages|Rendering pages|Writing files): \d+\/\d+\x1b\[K$/
+/** Back to the line's start, the step and its count, the rest of the line erased (ESC [ K). */
+const ERASE = '\x1b[K'
+const PROGRESS = /^\r(Reading pages|Rendering pages|Writing files): \d+\/\d+$/
 
 test('on a terminal, a build that takes over a second shows its progress on one line, erased at the end', async () => {
   // A pseudo-terminal without a size (as under `script`) has 0 columns.
@@ -38,9 +40,12 @@ test('on a terminal, a build that takes over a second shows its progress on one 
   assert.equal(await build(t), 0)
   const lines = t.err.slice(0, -1)
   assert.ok(lines.length > 0, 'progress was shown')
-  for (const line of lines) assert.match(line, PROGRESS)
-  assert.ok(lines.includes('\rRendering pages: 3/3\x1b[K'), lines.join(' | '))
-  assert.equal(t.err.at(-1), '\r\x1b[K', 'the line is erased before anything else is printed')
+  for (const line of lines) {
+    assert.ok(line.endsWith(ERASE), JSON.stringify(line))
+    assert.match(line.slice(0, -ERASE.length), PROGRESS)
+  }
+  assert.ok(lines.includes(`\rRendering pages: 3/3${ERASE}`), lines.join(' | '))
+  assert.equal(t.err.at(-1), `\r${ERASE}`, 'the line is erased before anything else is printed')
   assert.match(t.out.join(''), /^Built 3 pages /)
 })
 
