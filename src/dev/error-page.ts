@@ -5,10 +5,10 @@
  * loads the live-reload script, so it goes away by itself once the course
  * builds again.
  */
-import { createHash } from 'node:crypto'
 import { formatDiagnostic, placeOf } from '../diagnostics/format.ts'
 import type { Diagnostic } from '../diagnostics/diagnostic.ts'
 import { escapeHtml } from '../render/escape.ts'
+import { sha256Base64 } from '../render/sha256.ts'
 import { DEV_SCRIPT_URL } from './reload-client.ts'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fff}
@@ -36,7 +36,7 @@ export function errorPage(diagnostics: readonly Diagnostic[], sources: ReadonlyM
 ${excerpt ? `<pre>${escapeHtml(excerpt)}</pre>\n` : ''}${d.hint ? `<p><strong>Hint:</strong> ${escapeHtml(d.hint)}</p>\n` : ''}</section>`
   })
   const count = `${errors.length} error${errors.length === 1 ? '' : 's'}`
-  const csp = `default-src 'none'; style-src 'sha256-${createHash('sha256').update(STYLE).digest('base64')}'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'`
+  const csp = `default-src 'none'; style-src 'sha256-${sha256Base64(STYLE)}'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'`
   return `<!doctype html>
 <html lang="en" data-cm-dev-error>
 <head>

@@ -7,7 +7,6 @@
  * which would log a 404 on every static host that has none.
  * docs/page-contract.md describes what the runtime reads from it.
  */
-import { createHash } from 'node:crypto'
 import type { Messages } from '../messages/course-messages.ts'
 import { messageHtml, messageText } from '../messages/format-message.ts'
 import type { Course, CourseOutline, OutlineEntry } from '../model/types.ts'
@@ -18,6 +17,7 @@ import { RECORD_PATH } from './site-paths.ts'
 import { depth, type PageUrls, pageUrls } from './site-urls.ts'
 import type { RenderedPage } from './render-page.ts'
 import { titleHtml, titleText } from './title.ts'
+import { sha256Base64 } from './sha256.ts'
 
 export interface PageAssets {
   /** Path of the hashed stylesheet, relative to the site root. */
@@ -254,16 +254,12 @@ function outline(course: CourseOutline, ui: Messages): string {
  */
 export function contentSecurityPolicy(styles: PageStyles, options: { frames?: boolean } = {}): string {
   const hashes = new Set<string>()
-  for (const text of styles.elements) hashes.add(sha256(text))
-  for (const text of styles.attributes) hashes.add(sha256(text))
+  for (const text of styles.elements) hashes.add(sha256Base64(text))
+  for (const text of styles.attributes) hashes.add(sha256Base64(text))
   const attrs = styles.attributes.length > 0
   const styleSrc = ["'self'", ...(attrs ? ["'unsafe-hashes'"] : []), ...[...hashes].map((h) => `'sha256-${h}'`)].join(
     ' ',
   )
   const frames = options.frames ? "; frame-src 'self'" : ''
   return `default-src 'none'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; worker-src 'self'${frames}; base-uri 'none'; form-action 'none'`
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('base64')
 }
