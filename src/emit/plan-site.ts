@@ -8,9 +8,9 @@
  * once per language of the course's pages, each with that language's
  * messages, so a page loads only its own language's words.
  */
-import { createHash } from 'node:crypto'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { type CourseMessages, type Messages, messagesOf } from '../messages/course-messages.ts'
+import { hash53 } from '../model/hash.ts'
 import type { Course } from '../model/types.ts'
 import { layoutPage, type PageAssets, type SiteDots, siteDots } from '../render/layout.ts'
 import { layoutRecordPage } from '../render/record-page.ts'
@@ -179,6 +179,12 @@ function clash(file: string, what: string): Diagnostic {
   })
 }
 
+/**
+ * Ten hex digits (40 bits) of a fast hash of `data`, for an asset's name: a
+ * new name whenever the content changes, which is all a cache needs; not
+ * node:crypto, whose loading alone costs a build more than all its hashing.
+ */
 export function contentHash(data: string): string {
-  return createHash('sha256').update(data).digest('hex').slice(0, 10)
+  const h = hash53(data)
+  return (Math.floor(h / 0x100000000) & 0xff).toString(16).padStart(2, '0') + (h >>> 0).toString(16).padStart(8, '0')
 }
