@@ -8,7 +8,6 @@ import { normalizeBase } from '../pipeline/site-options.ts'
 import { UserError } from '../diagnostics/user-error.ts'
 import { closest } from '../diagnostics/closest.ts'
 import { BUILD_HELP, runBuild } from './build.ts'
-import { runServe, SERVE_HELP } from './serve.ts'
 import { VERSION } from './version.ts'
 
 const HELP = `coursemark: turn a folder of Markdown pages into a gated, self-paced training course.
@@ -32,7 +31,7 @@ Options:
 Exit codes: 0 success, 1 the course has errors, 2 bad usage.`
 
 interface Command {
-  /** The command's help; commands other than build and serve load theirs with their code, on demand. */
+  /** The command's help; commands other than build load theirs with their code, on demand. */
   help: string | (() => Promise<string>)
   options: NonNullable<ParseArgsConfig['options']>
   maxPositionals: number
@@ -56,18 +55,18 @@ const COMMANDS: Record<string, Command> = {
         quiet: v['quiet'] === true,
       }),
   },
+  // Only build is loaded with the command line; every other command (and node:http) when it runs.
   serve: {
-    help: SERVE_HELP,
+    help: async () => (await import('./serve.ts')).SERVE_HELP,
     options: { port: { type: 'string', short: 'p' }, base: { type: 'string', short: 'b' } },
     maxPositionals: 1,
-    run: (pos, v) =>
-      runServe({
+    run: async (pos, v) =>
+      (await import('./serve.ts')).runServe({
         dir: pos[0] ?? '_site',
         port: port(str(v['port']) ?? '8080'),
         base: normalizeBase(str(v['base']) ?? '/'),
       }),
   },
-  // The author tools are loaded only when used, so that `build` starts without them.
   check: {
     help: async () => (await import('./check.ts')).CHECK_HELP,
     options: {
