@@ -18,24 +18,34 @@
  * beside it. Either is cleaned up, or put back, by the next build's step 1.
  */
 import {
+  copyFile as copyFileCb,
   copyFileSync,
   existsSync,
   linkSync,
+  mkdir as mkdirCb,
   mkdirSync,
   readdirSync,
   readFileSync,
   renameSync,
   rmSync,
+  rm as rmCb,
   statSync,
+  writeFile as writeFileCb,
   writeFileSync,
 } from 'node:fs'
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
 import { UserError } from '../diagnostics/user-error.ts'
 import type { SiteFile } from './plan-site.ts'
 import { cleanStaleFolders, listFiles, MARKER, type Marker, pruneEmpty, siblingName } from './stale-folders.ts'
 
 export { MARKER } from './stale-folders.ts'
+
+// node:fs's callback functions, promised: node:fs/promises would add its own loading to a build's start.
+const writeFile = promisify(writeFileCb)
+const copyFile = promisify(copyFileCb)
+const mkdir = promisify(mkdirCb)
+const rm = promisify(rmCb)
 
 /** Files written (or removed) at once. */
 const WRITERS = 64
