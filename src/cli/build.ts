@@ -1,7 +1,7 @@
 /** `coursemark build [COURSE_DIR] [--out DIR] [--base PATH] [--quiet]` */
 import { countSummary, formatDiagnostics } from '../diagnostics/format.ts'
 import { build } from '../pipeline/build.ts'
-import { progressLine, type Terminal } from './progress-line.ts'
+import { milliseconds, progressLine, type Terminal } from './progress-line.ts'
 import { styleFor } from './report-style.ts'
 import { type OfflineSummary, WHOLE_LIMIT } from '../emit/offline-worker.ts'
 
@@ -33,7 +33,7 @@ export async function runBuild(
   args: { dir: string; out: string; base: string; quiet: boolean },
   io: BuildIo = PROCESS_IO,
 ): Promise<number> {
-  const started = performance.now()
+  const started = milliseconds()
   const progress = args.quiet ? null : progressLine(io.stderr, io.env, io.now)
   const result = await build({
     courseDir: args.dir,
@@ -51,7 +51,7 @@ export async function runBuild(
   const course = result.course!
   const quizzes = course.sequence.filter((p) => p.quiz)
   const statements = quizzes.reduce((n, p) => n + p.quiz!.bank.length, 0)
-  const ms = performance.now() - started
+  const ms = milliseconds() - started
   const extra = countSummary(result.diagnostics)
   io.stdout.write(
     `Built ${course.sequence.length + 1} pages (${quizzes.length} quizzes, ${statements} statements) of course "${course.id}" into ${args.out} in ${ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`}${extra ? ` with ${extra}` : ''}.\n`,

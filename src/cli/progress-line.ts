@@ -33,11 +33,16 @@ const STEPS: Record<Parameters<BuildProgress>[0], string> = {
   write: 'Writing files',
 }
 
+/** A monotonic clock in ms (not `performance.now()`: the global `performance` loads perf_hooks when first touched). */
+export function milliseconds(): number {
+  return Number(process.hrtime.bigint()) / 1e6
+}
+
 /** The progress line for `terminal`, or null where none may be shown. `now` is a clock in ms. */
 export function progressLine(
   terminal: Terminal,
   env: Record<string, string | undefined>,
-  now: () => number = () => performance.now(),
+  now: () => number = milliseconds,
 ): ProgressLine | null {
   const set = (name: string) => env[name] !== undefined && env[name] !== '' && env[name] !== 'false'
   if (!terminal.isTTY || set('CI') || set('NO_COLOR') || env['TERM'] === 'dumb') return null
