@@ -39,6 +39,38 @@ const OUTPUTS = [
 ]
 const STYLESHEETS = ['src/render/layout.css', 'src/runtime/runtime.css']
 
+// liquidjs, as it starts, loads node:crypto and node:stream (for two filters,
+// sha256 and hmac_sha256, and a streaming API a build never uses) and, for its
+// render time limit, touches the global `performance`, which loads perf_hooks:
+// some 15 ms of a build's start-up in all. The bundle loads crypto and stream
+// when first used, and gives the time limit Date.now(), liquidjs's own fallback.
+const LAZY_BUILTINS = {
+  crypto:
+    "export const createHash = (...a) => require('node:crypto').createHash(...a)\n" +
+    "export const createHmac = (...a) => require('node:crypto').createHmac(...a)\n",
+  stream: "export class PassThrough { constructor(...a) { return new (require('node:stream').PassThrough)(...a) } }\n",
+}
+const PERFORMANCE = "(typeof global === 'object' && global.performance) ||"
+const leanLiquid = {
+  name: 'lean-liquidjs',
+  setup(b) {
+    b.onResolve({ filter: /^(crypto|stream)$/ }, (args) =>
+      /[/\\]node_modules[/\\]liquidjs[/\\]/.test(args.importer)
+        ? { path: args.path, namespace: 'lazy-builtin' }
+        : undefined,
+    )
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      contents: LAZY_BUILTINS[args.path],
+      loader: 'js',
+    }))
+    b.onLoad({ filter: /[/\\]liquidjs[/\\]dist[/\\]liquid\.node\.mjs$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8')
+      if (!text.includes(PERFORMANCE)) throw new Error(`liquidjs no longer reads ${PERFORMANCE}: see scripts/build.mjs`)
+      return { contents: text.replace(PERFORMANCE, 'false ||'), loader: 'js' }
+    })
+  },
+}
+
 /** A browser script, minified, as text. */
 async function browserScript(entry, options = {}) {
   const result = await build({
@@ -97,6 +129,7 @@ try {
       COURSEMARK_VERSION: JSON.stringify(pkg.version),
       COURSEMARK_ASSETS: JSON.stringify({ js, lmsJs, launch, extras, css, worker }),
     },
+    plugins: [leanLiquid],
     // assets.ts reads dist/ through import.meta.url only when COURSEMARK_ASSETS is not defined: never in the bundle.
     logOverride: { 'empty-import-meta': 'silent' },
     logLevel: 'warning',
@@ -104,7 +137,11 @@ try {
   })
   const bundle = node.outputFiles[0].text
   // esbuild ends a CommonJS bundle with `0&&(module.exports={…})`, naming its exports for Node's ESM import.
-  const names = /0&&\(module\.exports=\{([^}]*)\}\);?\s*$/.exec(bundle)?.[1]?.split(',')
+  const names = /0\s*&&\s*\(module\.exports\s*=\s*\{([^}]*)\}\);?\s*$/
+    .exec(bundle)?.[1]
+    ?.split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
   if (!names) throw new Error('coursemark.cjs does not end with the list of its exports')
   const exported = names.filter((name) => name !== 'main')
   await mkdir(new URL(`${next}/`, root), { recursive: true })
