@@ -36,7 +36,9 @@ script.runInThisContext()(mod.exports, createRequire(bundle), mod, bundle, dirna
 mod.exports.main(argv).then(
   (code) => {
     process.exitCode = code
-    if (cacheFile && (cachedData === undefined || script.cachedDataRejected)) saveCodeCache(cacheFile, script)
+    // Not after a usage error: a mistyped command would leave a cache nobody reads.
+    if (code !== 2 && cacheFile && (cachedData === undefined || script.cachedDataRejected))
+      saveCodeCache(cacheFile, script)
   },
   (e) => {
     process.stderr.write(`coursemark: internal error, please report it with this output:\n${e?.stack ? e.stack : e}\n`)
