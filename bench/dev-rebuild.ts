@@ -4,11 +4,11 @@
  *
  * The bench plays the browser: it listens to the dev server's event stream
  * as the live-reload script does. Each edit appends a few words to the
- * section's first paragraph; the time runs from just before the file is
- * written until the `reload` event arrives, so it includes noticing the
- * change (chokidar), the rebuild and the push. The server's own figure (the
- * `ms` the event carries: from the change reaching the server to the event
- * being sent) is shown beside it.
+ * section's first paragraph. The rebuild judged is the server's own figure
+ * (the `ms` the event carries, and the one `dev` prints: from the change
+ * reaching the server to the event being sent); beside it, the time from
+ * just before the file is written until the `reload` event arrives, which
+ * adds the operating system's and chokidar's noticing the change.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
@@ -19,7 +19,8 @@ import { type BenchCourse, ROOT } from './courses.ts'
 import { median } from './measure.ts'
 import { formatMs, judge, type Row } from './table.ts'
 
-export const DEV_BUDGET_MS = 30
+/** The speed issue's budget (#13) for the rebuild the server times: from the change reaching it to the reload sent. */
+export const DEV_BUDGET_MS = 10
 
 /** Where `dev` serves its event stream (src/dev/reload-client.ts). */
 const EVENTS_PATH = '/__coursemark/events'
@@ -214,10 +215,10 @@ export function devRow(t: DevTiming, courseName: string): Row {
     }
   return {
     name: `Dev rebuild, ${courseName}: ${t.pageId} edited`,
-    coursemark: `edit to reload event ${formatMs(t.editToReloadMs)}; server's own figure ${formatMs(t.serverMs)} (median of ${t.runs})`,
+    coursemark: `rebuild (change seen to reload sent) ${formatMs(t.serverMs)}; file written to reload received ${formatMs(t.editToReloadMs)} (median of ${t.runs})`,
     others: '—',
-    measured: `edit to reload ${formatMs(t.editToReloadMs)}`,
+    measured: `rebuild ${formatMs(t.serverMs)}`,
     budget,
-    verdict: judge(t.editToReloadMs, DEV_BUDGET_MS),
+    verdict: judge(t.serverMs, DEV_BUDGET_MS),
   }
 }

@@ -22,6 +22,8 @@ export interface ProcessRun {
   cpuMs: number | null
   /** Peak resident set size, in bytes; null without GNU time. */
   peakBytes: number | null
+  /** What the command's `measure` read from its output; null without one. */
+  measured: number | null
 }
 
 /** The median of several runs, each figure taken on its own. */
@@ -29,6 +31,8 @@ export interface ProcessStats {
   wallMs: number
   cpuMs: number | null
   peakBytes: number | null
+  /** The median of what `measure` read from each run's output, or null. */
+  measured: number | null
   /** How many runs the medians are of. */
   runs: number
 }
@@ -40,6 +44,8 @@ export interface Command {
   cwd: string
   /** Run before every run, untimed: e.g. removing the last run's output. */
   before?: () => void
+  /** A figure the command prints about itself, read from its standard output. */
+  measure?: (stdout: string) => number | null
 }
 
 const hasGnuTime = existsSync(GNU_TIME)
@@ -62,14 +68,15 @@ export function timeProcess(command: Command): ProcessRun {
         `${command.program} ${command.args.join(' ')} exited with ${r.status ?? r.signal}:\n${r.stderr.toString()}${r.stdout.toString()}`,
       )
     }
-    if (!hasGnuTime) return { wallMs, cpuMs: null, peakBytes: null }
+    const measured = command.measure?.(r.stdout.toString()) ?? null
+    if (!hasGnuTime) return { wallMs, cpuMs: null, peakBytes: null, measured }
     // GNU time writes "Command exited with non-zero status" lines first on failure; the figures are the last line.
     const last = readFileSync(report, 'utf8').trim().split('\n').pop() ?? ''
     const [user, sys, maxRssKb] = last.split(' ').map(Number)
     if (user === undefined || sys === undefined || maxRssKb === undefined || [user, sys, maxRssKb].some(Number.isNaN)) {
       throw new Error(`GNU time printed ${JSON.stringify(last)}`)
     }
-    return { wallMs, cpuMs: (user + sys) * 1000, peakBytes: maxRssKb * 1024 }
+    return { wallMs, cpuMs: (user + sys) * 1000, peakBytes: maxRssKb * 1024, measured }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
   }
@@ -98,6 +105,7 @@ export function summarize(runs: ProcessRun[]): ProcessStats {
     wallMs: median(runs.map((r) => r.wallMs)),
     cpuMs: nullable(runs.map((r) => r.cpuMs)),
     peakBytes: nullable(runs.map((r) => r.peakBytes)),
+    measured: nullable(runs.map((r) => r.measured)),
     runs: runs.length,
   }
 }
