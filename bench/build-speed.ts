@@ -25,7 +25,7 @@ export const BUILD_BUDGET = {
  * the bundle.
  */
 export function builtInMs(stdout: string): number | null {
-  const m = / in (\d+(?:\.\d+)?) (ms|s)( with .*)?\.\n?$/.exec(stdout.trim().split('\n').pop() ?? '')
+  const m = /^Built .* in (\d+(?:\.\d+)?) (ms|s)( with .*)?\.$/m.exec(stdout)
   return m ? Number(m[1]) * (m[2] === 's' ? 1000 : 1) : null
 }
 

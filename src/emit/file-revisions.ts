@@ -4,13 +4,13 @@
  * next worker, an unchanged one is not. The only part of planning that
  * reads files; `dev`, which registers no worker, skips it.
  */
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import type { StaticFile } from '../load/types.ts'
+import { hexHash } from '../model/hash.ts'
 
 /** A file's revision and size. */
 export interface FileRevision {
-  /** The first 10 hex digits of its SHA-256. */
+  /** Ten hex digits of a hash of its bytes (model/hash.ts). */
   rev: string
   /** Bytes. */
   size: number
@@ -21,7 +21,7 @@ export function fileRevisions(statics: readonly StaticFile[]): Map<string, FileR
   const out = new Map<string, FileRevision>()
   for (const s of statics) {
     const data = readFileSync(s.absPath)
-    out.set(s.path, { rev: createHash('sha256').update(data).digest('hex').slice(0, 10), size: data.length })
+    out.set(s.path, { rev: hexHash(data.toString('latin1')), size: data.length })
   }
   return out
 }

@@ -7,10 +7,11 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import type { Messages } from '../messages/course-messages.ts'
+import { hexHash } from '../model/hash.ts'
 import type { Course } from '../model/types.ts'
 import { titleText } from '../render/title.ts'
 import { readLaunchScript, schemaFiles } from './assets.ts'
-import { contentHash, type SiteFile, type SitePlan } from './plan-site.ts'
+import type { SiteFile, SitePlan } from './plan-site.ts'
 import { withMessages } from './runtime-manifest.ts'
 import { imsManifest, manifestIdentifier } from './scorm/ims-manifest.ts'
 import { LAUNCH_PAGE, launchPage } from './scorm/launch-page.ts'
@@ -33,7 +34,7 @@ export function planPackage(course: Course, site: SitePlan, format: PackageForma
   const files = new Map(site.files)
   const diagnostics: Diagnostic[] = []
   const script = withMessages(readLaunchScript(), ui)
-  const scriptPath = `assets/coursemark-launch.${contentHash(script)}.js`
+  const scriptPath = `assets/coursemark-launch.${hexHash(script)}.js`
   const title = titleText(course.title, ui)
   const added: SiteFile[] = [
     { path: scriptPath, data: script },
@@ -51,7 +52,7 @@ export function planPackage(course: Course, site: SitePlan, format: PackageForma
     data: imsManifest({
       format,
       identifier: manifestIdentifier(course.id),
-      version: contentHash(JSON.stringify([...files.values()].map(fingerprint))),
+      version: hexHash(JSON.stringify([...files.values()].map(fingerprint))),
       title,
       launch: LAUNCH_PAGE,
       files: courseFiles,
@@ -62,7 +63,7 @@ export function planPackage(course: Course, site: SitePlan, format: PackageForma
 
 /** A file as the manifest's version knows it: its path, and a hash of its text when coursemark wrote it. */
 function fingerprint(file: SiteFile): [string, string] {
-  return [file.path, 'data' in file ? contentHash(file.data) : '']
+  return [file.path, 'data' in file ? hexHash(file.data) : '']
 }
 
 function packageClash(path: string): Diagnostic {

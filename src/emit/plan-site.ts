@@ -10,7 +10,7 @@
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
 import { type CourseMessages, type Messages, messagesOf } from '../messages/course-messages.ts'
-import { hash53 } from '../model/hash.ts'
+import { hexHash } from '../model/hash.ts'
 import type { Course } from '../model/types.ts'
 import { layoutPage, type PageAssets, type SiteDots, siteDots } from '../render/layout.ts'
 import { layoutRecordPage } from '../render/record-page.ts'
@@ -53,21 +53,21 @@ export function planSite(course: Course, input: PlanInput): SitePlan {
   // An LMS package has no worker: the LMS, not the course, decides how its files are served.
   const offline = course.offline && statics !== null && !options.devScript && !options.lms
 
-  const cssPath = `assets/coursemark.${contentHash(runtime.css)}.css`
-  const extrasCssPath = `assets/coursemark-extras.${contentHash(runtime.extras.css)}.css`
+  const cssPath = `assets/coursemark.${hexHash(runtime.css)}.css`
+  const extrasCssPath = `assets/coursemark-extras.${hexHash(runtime.extras.css)}.css`
   // The manifest's URLs are written as the index writes them: from the site root.
   const urls = pageUrls(options, '')
   const assets = new Map<string, PageAssets>()
   for (const ui of messages.byLang.values()) {
     const extras = withMessages(runtime.extras.js, ui)
-    const extrasPath = `assets/coursemark-extras.${contentHash(extras)}.js`
+    const extrasPath = `assets/coursemark-extras.${hexHash(extras)}.js`
     const manifest = manifestOf(course, options, {
       extras: { js: urls.file(extrasPath), css: urls.file(extrasCssPath) },
       record: urls.page(RECORD_PATH),
       worker: offline ? urls.file(WORKER_PATH) : null,
     })
     const js = withManifest(withMessages(runtime.js, ui), manifest)
-    const jsPath = `assets/coursemark.${contentHash(js)}.js`
+    const jsPath = `assets/coursemark.${hexHash(js)}.js`
     add({ path: jsPath, data: js })
     add({ path: extrasPath, data: extras })
     assets.set(ui.lang, { css: cssPath, js: jsPath })
@@ -161,7 +161,7 @@ function revisionsOf(
   const out = new Map<string, FileRevision>()
   for (const file of files.values()) {
     const stat =
-      'data' in file ? { rev: contentHash(file.data), size: Buffer.byteLength(file.data) } : statics.get(file.path)
+      'data' in file ? { rev: hexHash(file.data), size: Buffer.byteLength(file.data) } : statics.get(file.path)
     if (stat) out.set(file.path, stat)
   }
   return out
@@ -177,14 +177,4 @@ function clash(file: string, what: string): Diagnostic {
     column: 0,
     hint: 'Rename or move this file.',
   })
-}
-
-/**
- * Ten hex digits (40 bits) of a fast hash of `data`, for an asset's name: a
- * new name whenever the content changes, which is all a cache needs; not
- * node:crypto, whose loading alone costs a build more than all its hashing.
- */
-export function contentHash(data: string): string {
-  const h = hash53(data)
-  return (Math.floor(h / 0x100000000) & 0xff).toString(16).padStart(2, '0') + (h >>> 0).toString(16).padStart(8, '0')
 }

@@ -3,9 +3,9 @@
  * every page knows the course before it paints; the messages each script
  * says, in its pages' language; and the build's version.
  */
-import { createHash } from 'node:crypto'
 import type { CourseMessages, Messages } from '../messages/course-messages.ts'
 import { compileMessage } from '../messages/format-message.ts'
+import { hexHash } from '../model/hash.ts'
 import type { Course } from '../model/types.ts'
 import type { RuntimeManifest } from '../page-contract.ts'
 import type { RenderedPage } from '../render/render-page.ts'
@@ -87,12 +87,11 @@ export function buildVersion(
   options: SiteOptions,
   messages: CourseMessages,
 ): string {
-  const hash = createHash('sha256')
   const words = [...messages.byLang.values()].map((ui) => [ui.lang, [...ui.byKey]])
   const parts = [runtime.js, runtime.extras.js, runtime.extras.css, runtime.css, runtime.worker, JSON.stringify(words)]
-  for (const part of [...parts, JSON.stringify(manifestOf(course, options, null))]) hash.update(part).update('\0')
+  parts.push(JSON.stringify(manifestOf(course, options, null)))
   for (const page of [course.index, ...course.sequence.map((p) => p.page)])
-    hash.update(`${page.path}\0${rendered.get(page.id)?.html ?? ''}\0`)
-  for (const s of course.statics) hash.update(`${s.path}\0`)
-  return hash.digest('hex').slice(0, 10)
+    parts.push(page.path, rendered.get(page.id)?.html ?? '')
+  for (const s of course.statics) parts.push(s.path)
+  return hexHash(parts.join('\0'))
 }

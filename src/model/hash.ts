@@ -21,3 +21,14 @@ export function shortHash(text: string): string {
   const h = hash53(text)
   return Math.floor(h / 4294967296).toString(36) + (h >>> 0).toString(36)
 }
+
+/**
+ * Ten hex digits (40 bits) of `hash53`, for a name or version that must change
+ * whenever the content does (an asset's name, a file's revision, the build's
+ * version), which is all a cache needs; not node:crypto, whose loading alone
+ * costs a build more than all its hashing.
+ */
+export function hexHash(text: string): string {
+  const h = hash53(text)
+  return (Math.floor(h / 0x100000000) & 0xff).toString(16).padStart(2, '0') + (h >>> 0).toString(16).padStart(8, '0')
+}

@@ -4,9 +4,9 @@
  * `a.html`), with ETag revalidation, byte ranges and, for a host, the
  * caching a course needs and compressed text:
  *
- *   assets/coursemark.<hash>.js|css   Cache-Control: public, max-age=31536000, immutable
- *   everything else (HTML, images)    Cache-Control: no-cache (revalidated by ETag)
- *   text (HTML, CSS, JS, SVG, JSON)   brotli or gzip, as the browser accepts
+ *   assets/coursemark[-extras].<hash>.js|css   Cache-Control: public, max-age=31536000, immutable
+ *   everything else (HTML, images)             Cache-Control: no-cache (revalidated by ETag)
+ *   text (HTML, CSS, JS, SVG, JSON)            brotli or gzip, as the browser accepts
  *
  * `coursemark serve` serves a built site so; `dev` serves its own copy with
  * `no-store` and no compression, as every file there may change at any time.
@@ -31,7 +31,7 @@ export interface StaticSiteOptions {
 export type StaticSite = (req: IncomingMessage, res: ServerResponse, next: () => void) => void
 
 /** Hashed names change with their content, so a browser may keep them for good. */
-const HASHED = /(^|\/)assets\/coursemark\.[0-9a-f]{10}\.(js|css)$/
+const HASHED = /(^|\/)assets\/coursemark(-[a-z]+)?\.[0-9a-f]{10}\.(js|css)$/
 /** Compressing smaller files saves nothing worth a round of work. */
 const COMPRESS_FROM_BYTES = 512
 
