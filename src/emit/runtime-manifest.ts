@@ -5,7 +5,7 @@
  */
 import type { CourseMessages, Messages } from '../messages/course-messages.ts'
 import { compileMessage } from '../messages/format-message.ts'
-import { hexHash } from '../model/hash.ts'
+import { hexHashOf } from '../model/hash.ts'
 import type { Course } from '../model/types.ts'
 import type { RuntimeManifest } from '../page-contract.ts'
 import type { RenderedPage } from '../render/render-page.ts'
@@ -93,5 +93,5 @@ export function buildVersion(
   for (const page of [course.index, ...course.sequence.map((p) => p.page)])
     parts.push(page.path, rendered.get(page.id)?.html ?? '')
   for (const s of course.statics) parts.push(s.path)
-  return hexHash(parts.join('\0'))
+  return hexHashOf(parts)
 }

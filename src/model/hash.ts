@@ -29,6 +29,20 @@ export function shortHash(text: string): string {
  * costs a build more than all its hashing.
  */
 export function hexHash(text: string): string {
-  const h = hash53(text)
+  return hex10(hash53(text))
+}
+
+/**
+ * `hexHash` of several texts in turn, each hashed with the hash so far as its
+ * seed: what joining them would give a name, without a string the size of
+ * them all (the pages of a large course run to tens of megabytes).
+ */
+export function hexHashOf(texts: Iterable<string>): string {
+  let h = 0
+  for (const text of texts) h = hash53(text, (h >>> 0) ^ Math.floor(h / 0x100000000) ^ text.length)
+  return hex10(h)
+}
+
+function hex10(h: number): string {
   return (Math.floor(h / 0x100000000) & 0xff).toString(16).padStart(2, '0') + (h >>> 0).toString(16).padStart(8, '0')
 }
