@@ -18,7 +18,7 @@ Commands:
   new DIR              start a course: an index, a chapter, two sections, a quiz
   dev [COURSE_DIR]     preview the course on localhost, rebuilt as you edit
   check [COURSE_DIR]   find mistakes without building (--format json, --strict)
-  build [COURSE_DIR]   build the course into a static site (--out, --base)
+  build [COURSE_DIR]   build the course into a static site (--out, --base, --quiet)
   package [COURSE_DIR] make a SCORM package for an LMS (--format, --out)
   serve [SITE_DIR]     serve a built site on localhost
   quiz decode FILE…    print pages with their quiz banks in the readable form
