@@ -49,7 +49,7 @@ function folderBytes(dir: string): { bytes: number; files: number } {
 export function packageRows(size: PackageSize): Row[] {
   if (!size.ok)
     return ['tarball', 'installed'].map((what) => ({
-      name: `Package, ${what}`,
+      name: `npm package, ${what}`,
       coursemark: size.why,
       others: '—',
       measured: '—',
@@ -58,7 +58,7 @@ export function packageRows(size: PackageSize): Row[] {
     }))
   return [
     {
-      name: 'Package, tarball (npm pack)',
+      name: 'npm package, tarball (npm pack)',
       coursemark: formatBytes(size.tarball),
       others: '—',
       measured: formatBytes(size.tarball),
@@ -66,7 +66,7 @@ export function packageRows(size: PackageSize): Row[] {
       verdict: judge(size.tarball, PACKAGE_BUDGET.tarballBytes),
     },
     {
-      name: 'Package, installed (npm i -g)',
+      name: 'npm package, installed (npm i -g)',
       coursemark: `${formatBytes(size.installed)} in ${size.files} files, no dependencies`,
       others: '—',
       measured: formatBytes(size.installed),

@@ -44,8 +44,8 @@ test('the quick bench prints one table whose every row has a budget and a verdic
     'Linear time, one long line',
     'Linear time, many unclosed tags',
     'Linear time, a wide table',
-    'Package, tarball',
-    'Package, installed',
+    'npm package, tarball',
+    'npm package, installed',
   ]) {
     assert.ok(
       names.some((n) => n.startsWith(start)),
