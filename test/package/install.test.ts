@@ -45,9 +45,9 @@ before(() => {
   packed = (JSON.parse(r.stdout) as (typeof packed)[])[0]!
 })
 
-test('the tarball holds only what runs: the launcher, the bundle, the API entry and its types', () => {
+test('the tarball holds only what runs: the launcher, the bundle, the SCORM schemas, the API entry and its types', () => {
   const paths = packed.files.map((f) => f.path).sort()
-  const outsideTypes = paths.filter((p) => !p.startsWith('dist/types/'))
+  const outsideTypes = paths.filter((p) => !p.startsWith('dist/types/') && !p.startsWith('dist/scorm-xsd/'))
   assert.deepEqual(outsideTypes, [
     'README.md',
     'bin/coursemark.js',
@@ -61,11 +61,12 @@ test('the tarball holds only what runs: the launcher, the bundle, the API entry 
     paths.every((p) => !p.startsWith('dist/types/') || p.endsWith('.d.ts')),
     'dist/types holds declarations only',
   )
+  assert.ok(paths.includes('dist/scorm-xsd/scorm12/imscp_rootv1p1p2.xsd'), 'the schemas LMS packages carry')
   const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>
   assert.equal(manifest['dependencies'], undefined, 'every library is in the bundle, so none is a dependency')
 })
 
-test('installed globally from the tarball, coursemark starts, checks and builds a course', () => {
+test('installed globally from the tarball, coursemark starts, checks, builds and packages a course', () => {
   const install = run(
     'npm',
     ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(scratch, tarball)],
@@ -83,6 +84,10 @@ test('installed globally from the tarball, coursemark starts, checks and builds 
   assert.equal(built.code, 0, built.stderr)
   assert.match(built.stdout, /^Built 4 pages .* into _site in /)
   assert.ok(existsSync(join(work, '_site', 'quizzes', 'index.html')))
+  // An LMS package carries the SCORM schemas, which the bundle finds beside itself.
+  const packaged = run(bin, ['package', 'c', '--format', 'scorm12', '--out', 'c.zip'], work)
+  assert.equal(packaged.code, 0, packaged.stderr)
+  assert.ok(existsSync(join(work, 'c.zip')))
 
   // The Node API, as `import { build } from 'coursemark'` loads it.
   const api = join(prefix, 'lib', 'node_modules', 'coursemark', 'dist', 'index.js')
