@@ -8,8 +8,8 @@
 //   runtime-extras.css
 //   service-worker.js   the offline worker
 //   coursemark.cjs      the CLI and the Node API with every library they use, in one file,
-//                       all of the above baked in (bin/coursemark.js loads it through V8's
-//                       code cache)
+//                       all of the above and the message catalogues (src/messages/*.json)
+//                       baked in (bin/coursemark.js loads it through V8's code cache)
 //   scorm-xsd/          the SCORM schema files LMS packages carry, copied from src/emit/scorm/xsd
 //   index.js            the Node API as an ES module, re-exporting from coursemark.cjs
 //
@@ -20,7 +20,7 @@
 // Output goes to a temporary folder and replaces dist/ only when every step
 // succeeds, so a failed build never leaves the CLI without its bundle.
 import { build } from 'esbuild'
-import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 
 const root = new URL('..', import.meta.url)
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'))
@@ -107,6 +107,7 @@ try {
     css: await readCss(['src/runtime/extras.css']),
   }
   const worker = await browserScript('src/worker/service-worker.ts')
+  const catalogues = await readCatalogues()
 
   const node = await build({
     absWorkingDir: root.pathname,
@@ -128,6 +129,8 @@ try {
     define: {
       COURSEMARK_VERSION: JSON.stringify(pkg.version),
       COURSEMARK_ASSETS: JSON.stringify({ js, lmsJs, launch, extras, css, worker }),
+      // Each catalogue's text by language code (src/messages/catalogues.ts parses one when a course needs it).
+      COURSEMARK_CATALOGUES: JSON.stringify(catalogues),
     },
     plugins: [leanLiquid],
     // assets.ts reads dist/ through import.meta.url only when COURSEMARK_ASSETS is not defined: never in the bundle.
@@ -174,6 +177,19 @@ for (const name of OUTPUTS) {
   await rename(new URL(`${next}/${name}`, root), new URL(`dist/${name}`, root))
 }
 await rm(new URL(`${next}/`, root), { recursive: true, force: true })
+
+/** The message catalogues' texts by language code (`fr` for src/messages/fr.json), each checked to parse. */
+async function readCatalogues() {
+  const dir = new URL('src/messages/', root)
+  const catalogues = {}
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()) {
+    const text = await readFile(new URL(name, dir), 'utf8')
+    JSON.parse(text)
+    catalogues[name.slice(0, -'.json'.length)] = text
+  }
+  if (!catalogues.en) throw new Error('src/messages/en.json is missing')
+  return catalogues
+}
 
 /** Drops comments and needless whitespace; the CSS is ours, so no parser is needed. */
 function minifyCss(text) {

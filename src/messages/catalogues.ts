@@ -5,6 +5,10 @@
  * there is, and its placeholders are the ones each message takes. Adding a
  * language is adding its file: a tag finds the file named after it
  * (`pt-BR.json`) or after its language (`pt.json`).
+ *
+ * `npm run build` bakes every file's text into the bundle
+ * (COURSEMARK_CATALOGUES), so the installed package, which has no src/,
+ * reads none; run from the sources (the tests), they are read from here.
  */
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -26,6 +30,9 @@ export interface MessageKey {
   /** The English message, as written (for hints). */
   english: string
 }
+
+/** Each catalogue's text by code, as `npm run build` baked them into the bundle. */
+declare const COURSEMARK_CATALOGUES: Readonly<Record<string, string>> | undefined
 
 const read = new Map<string, Catalogue | null>()
 
@@ -64,9 +71,17 @@ export function messageKeys(): MessageKey[] {
 export function catalogueTexts(code: string): Record<string, string> | null {
   // Tags are letters, digits and hyphens (front-matter-fields.ts checks them): no path can be made of one.
   if (!/^[A-Za-z0-9-]+$/.test(code)) return null
+  const text = typeof COURSEMARK_CATALOGUES !== 'undefined' ? bakedText(COURSEMARK_CATALOGUES, code) : sourceText(code)
+  return text === null ? null : (JSON.parse(text) as Record<string, string>)
+}
+
+function bakedText(baked: Readonly<Record<string, string>>, code: string): string | null {
+  return Object.hasOwn(baked, code) ? baked[code]! : null
+}
+
+function sourceText(code: string): string | null {
   const path = join(packageRoot(), 'src', 'messages', `${code}.json`)
-  if (!existsSync(path)) return null
-  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>
+  return existsSync(path) ? readFileSync(path, 'utf8') : null
 }
 
 function readCatalogue(code: string): Catalogue | null {
