@@ -6,10 +6,13 @@
  * The same files make the same bytes: entries are sorted by path, and every
  * entry carries one fixed time, given in local time because the zip format
  * stores local time (a UTC date would shift with the time zone).
+ *
+ * fflate is loaded when a package is zipped, not when coursemark starts: a
+ * build never zips, and fflate builds its tables as it loads.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { type Zippable, zipSync } from 'fflate'
+import type { Zippable } from 'fflate'
 import { UserError } from '../diagnostics/user-error.ts'
 import type { SiteFile } from './plan-site.ts'
 
@@ -17,7 +20,8 @@ import type { SiteFile } from './plan-site.ts'
 const ENTRY = { mtime: new Date(2000, 0, 1, 0, 0, 0), os: 3, attrs: 0o100644 << 16 }
 
 /** The zip of `files`: the same bytes for the same files. */
-export function zipFiles(files: ReadonlyMap<string, SiteFile>): Uint8Array {
+export async function zipFiles(files: ReadonlyMap<string, SiteFile>): Promise<Uint8Array> {
+  const { zipSync } = await import('fflate')
   const tree: Zippable = {}
   const encoder = new TextEncoder()
   for (const path of [...files.keys()].sort()) {

@@ -48,7 +48,7 @@ export async function packageCourse(options: PackageOptions): Promise<PackageRes
   const plan = planPackage(result.course, result.plan, format, messagesOf(result.messages, result.course.index))
   const diagnostics = sortDiagnostics([...result.diagnostics, ...plan.diagnostics])
   if (hasErrors(plan.diagnostics)) return { ...result, ok: false, diagnostics, plan: null, package: null, bytes: 0 }
-  const zip = zipFiles(plan.files)
+  const zip = await zipFiles(plan.files)
   writeFileAtomic(outFile, zip)
   return { ...result, diagnostics, package: plan, bytes: zip.length }
 }
