@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { before, test } from 'node:test'
 import { ROOT } from '../helpers/course.ts'
@@ -66,7 +66,7 @@ test('the tarball holds only what runs: the launcher, the bundle, the SCORM sche
   assert.equal(manifest['dependencies'], undefined, 'every library is in the bundle, so none is a dependency')
 })
 
-test('installed globally from the tarball, coursemark starts, checks, builds and packages a course', () => {
+test('installed globally from the tarball, coursemark starts, checks, builds (in English and French) and packages a course', () => {
   const install = run(
     'npm',
     ['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(scratch, tarball)],
@@ -87,7 +87,19 @@ test('installed globally from the tarball, coursemark starts, checks, builds and
   // An LMS package carries the SCORM schemas, which the bundle finds beside itself.
   const packaged = run(bin, ['package', 'c', '--format', 'scorm12', '--out', 'c.zip'], work)
   assert.equal(packaged.code, 0, packaged.stderr)
-  assert.ok(existsSync(join(work, 'c.zip')))
+  assert.match(packaged.stdout, /c\.zip/)
+  const zip = readFileSync(join(work, 'c.zip'), 'latin1')
+  // A zip names each entry in plain text: the manifest, a schema from beside the bundle, the launch page's script.
+  for (const entry of ['imsmanifest.xml', 'imscp_rootv1p1p2.xsd', 'assets/coursemark-launch.'])
+    assert.ok(zip.includes(entry), `the package holds ${entry}`)
+
+  // A course in French speaks the French catalogue, which the bundle carries.
+  cpSync(join(ROOT, 'test', 'fixtures', 'course-fr'), join(work, 'fr'), { recursive: true })
+  const french = run(bin, ['build', 'fr', '--out', 'fr-site'], work)
+  assert.equal(french.code, 0, french.stdout + french.stderr)
+  const index = readFileSync(join(work, 'fr-site', 'index.html'), 'utf8')
+  assert.match(index, /<html lang="fr"/)
+  assert.match(index, /Commencer la formation/)
 
   // The Node API, as `import { build } from 'coursemark'` loads it.
   const api = join(prefix, 'lib', 'node_modules', 'coursemark', 'dist', 'index.js')
