@@ -1,10 +1,13 @@
-// A long-lived Node process that runs the coursemark CLI's main() (the
-// bundle bin/coursemark.js runs) once per message, its output captured, so
-// that the fuzz suite need not start a process per command. A process, not
+// A long-lived Node process that runs the coursemark CLI's main() (from
+// dist/coursemark.cjs, the bundle bin/coursemark.js runs) once per message,
+// its output captured, so that the fuzz suite need not start a process per
+// command. A process, not
 // a worker thread: a crash of the code under test (V8 aborts on some
 // allocations) must not take the fuzz run down with it. The parent kills
 // it when a command runs too long, and starts another.
-const { main } = await import(new URL('../../dist/cli.js', import.meta.url).href)
+import { createRequire } from 'node:module'
+
+const { main } = createRequire(import.meta.url)('../../dist/coursemark.cjs')
 let stdout = ''
 let stderr = ''
 process.stdout.write = (chunk) => {
