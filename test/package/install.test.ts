@@ -10,7 +10,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { before, test } from 'node:test'
 import { ROOT } from '../helpers/course.ts'
@@ -80,10 +80,14 @@ test('installed globally from the tarball, coursemark starts, checks, builds (in
   const checked = run(bin, ['check', 'c'], work)
   assert.equal(checked.code, 0, checked.stdout + checked.stderr)
   assert.equal(checked.stdout, 'Checked 4 pages: no problems found.\n')
+  // Raw HTML is read by parse5, which the bundle loads only for pages that hold some.
+  const page = join(work, 'c', 'quizzes.md')
+  writeFileSync(page, `${readFileSync(page, 'utf8')}\n<p class="aside">Read by <b>parse5</b>.</p>\n`)
   const built = run(bin, ['build', 'c'], work)
   assert.equal(built.code, 0, built.stderr)
   assert.match(built.stdout, /^Built 4 pages .* into _site in /)
-  assert.ok(existsSync(join(work, '_site', 'quizzes', 'index.html')))
+  assert.match(readFileSync(join(work, '_site', 'quizzes', 'index.html'), 'utf8'), /Read by <b>parse5<\/b>/)
+  assert.ok(existsSync(join(work, '_site', 'coursemark-sw.js')), 'the offline worker')
   // An LMS package carries the SCORM schemas, which the bundle finds beside itself.
   const packaged = run(bin, ['package', 'c', '--format', 'scorm12', '--out', 'c.zip'], work)
   assert.equal(packaged.code, 0, packaged.stderr)
