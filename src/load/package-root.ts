@@ -1,7 +1,8 @@
 /**
- * coursemark's own files (the runtime it ships, its stylesheets, its message
- * catalogues), found from this module whether it runs from src/ (tests) or
- * from the bundle in dist/.
+ * coursemark's own folder, for its message catalogues when it runs from the
+ * sources (the tests, through tsx). The bundle in dist/ carries what it
+ * needs (scripts/build.mjs) and never calls this: in a CommonJS bundle
+ * `import.meta.url` is empty.
  */
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
