@@ -18,5 +18,10 @@ const walk = (dir) => {
 }
 walk(join(root, 'test'))
 const chosen = files.filter((f) => f.startsWith(join('test', 'corpus')) === corpus).sort()
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...chosen], { cwd: root, stdio: 'inherit' })
+// Two files at a time: node's default on a 2-core machine is one, and the browser
+// tests mostly wait on Chromium, so a second file fills that time.
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...chosen], {
+  cwd: root,
+  stdio: 'inherit',
+})
 process.exit(r.status ?? 1)
