@@ -75,6 +75,19 @@ function firstLoad(access: StorageAccess, course: string) {
 }
 
 /**
+ * Remove the local copy of progress that has moved to `sessionStorage`: it is
+ * stale, and the page's head gate (first-paint/gate.ts), which reads only
+ * `localStorage`, would believe it.
+ */
+function dropStale(local: Storage | null, key: string): void {
+  try {
+    local?.removeItem(key)
+  } catch {
+    // Blocked altogether: the gate cannot read it either.
+  }
+}
+
+/**
  * The browser home of course `course` (its id). The first `load` looks in
  * both storages; the first `save` places the progress: in `localStorage`
  * when it takes it, else in `sessionStorage`, else nowhere (memory).
@@ -153,6 +166,7 @@ export function openBrowserHome(course: string, access: StorageAccess): Progress
       }
     }
     // localStorage refused (blocked or full): keep the visit going in sessionStorage.
+    dropStale(local, key)
     if (storage !== session && trySave(session, json)) return true
     storage = null
     home.kind = 'memory'

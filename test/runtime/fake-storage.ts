@@ -5,6 +5,8 @@ export class FakeStorage implements Storage {
   blockReads = false
   /** Throw on every write (blocked or full storage). */
   blockWrites = false
+  /** Throw on every `setItem` only, as a full storage does (removing still works). */
+  full = false
 
   get length(): number {
     return this.items.size
@@ -17,7 +19,7 @@ export class FakeStorage implements Storage {
     return this.items.get(key) ?? null
   }
   setItem(key: string, value: string): void {
-    if (this.blockWrites) throw new DOMException('Storage is full.', 'QuotaExceededError')
+    if (this.blockWrites || this.full) throw new DOMException('Storage is full.', 'QuotaExceededError')
     this.items.set(key, String(value))
   }
   removeItem(key: string): void {

@@ -80,6 +80,19 @@ describe('openProgressStore', () => {
     })
   }
 
+  it('drops the local copy when progress moves to session storage, so the head gate cannot believe it (#13)', () => {
+    const local = new FakeStorage()
+    local.setItem(KEY, JSON.stringify({ v: 2, seed: 'abc', done: ['c1', 's1'], attempts: {}, passed: {} }))
+    local.full = true
+    const session = new FakeStorage()
+    const store = open(access(local, session))
+    assert.equal(store.kind, 'session')
+    assert.equal(local.peek(KEY), null, 'the stale local copy is gone')
+    store.reset()
+    assert.deepEqual(parseProgress(session.peek(KEY) ?? '')?.done, [])
+    assert.equal(local.peek(KEY), null, 'a reset leaves nothing in local storage that says s1 is done')
+  })
+
   it('falls back to session storage when local storage refuses writes, keeping what it could read', () => {
     const local = new FakeStorage()
     local.setItem(KEY, JSON.stringify({ v: 2, seed: 'abc', done: ['c1'], attempts: {}, passed: {} }))
