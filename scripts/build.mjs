@@ -29,7 +29,11 @@ const OUTPUTS = [
   'coursemark.cjs',
   'index.js',
   'runtime.js',
+  'runtime-index.js',
   'runtime-lms.js',
+  'runtime-lms-index.js',
+  'first-gate.js',
+  'first-draw.js',
   'launch.js',
   'runtime.css',
   'runtime-extras.js',
@@ -85,7 +89,7 @@ async function browserScript(entry, options = {}) {
     logLevel: 'warning',
     write: false,
     // Code for LMS packages only is left out of every bundle but runtime-lms.js (src/runtime/build-flags.d.ts).
-    define: { __CM_LMS_RUNTIME__: 'false' },
+    define: { __CM_LMS_RUNTIME__: 'false', __CM_INDEX_RUNTIME__: 'false' },
     ...options,
   })
   return result.outputFiles[0].text
@@ -95,9 +99,21 @@ const readCss = async (paths) =>
   minifyCss((await Promise.all(paths.map((p) => readFile(new URL(p, root), 'utf8')))).join('\n'))
 
 try {
-  const js = await browserScript('src/runtime/main.ts')
-  // The pages' runtime of LMS packages, which alone can keep progress in an LMS.
-  const lmsJs = await browserScript('src/runtime/main.ts', { define: { __CM_LMS_RUNTIME__: 'true' } })
+  // The pages' runtime of web sites, and of LMS packages, which alone can keep progress in an LMS;
+  // each in two: the index's, and every other page's, so that neither carries the other's code.
+  const runtime = (lms, index) =>
+    browserScript('src/runtime/main.ts', {
+      define: { __CM_LMS_RUNTIME__: String(lms), __CM_INDEX_RUNTIME__: String(index) },
+    })
+  const js = await runtime(false, false)
+  const indexJs = await runtime(false, true)
+  const lmsJs = await runtime(true, false)
+  const lmsIndexJs = await runtime(true, true)
+  // The inline scripts of every page: the head gate and the quiz's draw (src/runtime/first-paint/).
+  const first = {
+    gate: await browserScript('src/runtime/first-paint/gate.ts'),
+    draw: await browserScript('src/runtime/first-paint/draw.ts'),
+  }
   // The launch page of LMS packages (src/runtime/lms/launch.ts): it holds the LMS session.
   const launch = await browserScript('src/runtime/lms/launch.ts')
   const css = await readCss(STYLESHEETS)
@@ -128,7 +144,7 @@ try {
     legalComments: 'none',
     define: {
       COURSEMARK_VERSION: JSON.stringify(pkg.version),
-      COURSEMARK_ASSETS: JSON.stringify({ js, lmsJs, launch, extras, css, worker }),
+      COURSEMARK_ASSETS: JSON.stringify({ js, indexJs, lmsJs, lmsIndexJs, first, launch, extras, css, worker }),
       // Each catalogue's text by language code (src/messages/catalogues.ts parses one when a course needs it).
       COURSEMARK_CATALOGUES: JSON.stringify(catalogues),
     },
@@ -154,7 +170,11 @@ try {
     `// coursemark's Node API as an ES module; the code is in coursemark.cjs.\nexport { ${exported.join(', ')} } from './coursemark.cjs'\n`,
   )
   await writeFile(new URL(`${next}/runtime.js`, root), js)
+  await writeFile(new URL(`${next}/runtime-index.js`, root), indexJs)
   await writeFile(new URL(`${next}/runtime-lms.js`, root), lmsJs)
+  await writeFile(new URL(`${next}/runtime-lms-index.js`, root), lmsIndexJs)
+  await writeFile(new URL(`${next}/first-gate.js`, root), first.gate)
+  await writeFile(new URL(`${next}/first-draw.js`, root), first.draw)
   await writeFile(new URL(`${next}/launch.js`, root), launch)
   await cp(new URL('src/emit/scorm/xsd/', root), new URL(`${next}/scorm-xsd/`, root), { recursive: true })
   await writeFile(new URL(`${next}/runtime.css`, root), css)

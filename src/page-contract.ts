@@ -73,8 +73,6 @@ export type RuntimeMessage = string | Array<string | [arg: string, forms: Record
 export interface RuntimeQuizItem {
   /** Stable statement id. */
   id: string
-  /** The statement, rendered to HTML at build time. */
-  html: string
   /**
    * The answer key, base64 of the UTF-8 JSON of a `RuntimeAnswerKey`.
    * Base64 only keeps answers out of casual sight in the page source; it secures nothing.
@@ -98,7 +96,10 @@ export interface RuntimeQuiz {
   options: [string, string]
   /** Hash of the bank: stored attempts for another hash are dropped. */
   bank: string
-  /** The whole bank. */
+  /**
+   * The whole bank, in the order of the radio groups the section holds
+   * (`<li id="cm-b<position>">`, each statement rendered at build time).
+   */
   items: RuntimeQuizItem[]
 }
 

@@ -2,8 +2,10 @@
  * The browser scripts and stylesheets that every built site ships, and what
  * LMS packages add: the launch page's script and the SCORM schemas.
  * `npm run build` (run by `npm ci` through `prepare`) makes the scripts and
- * stylesheets, as dist/runtime.js (dist/runtime-lms.js for the pages of LMS
- * packages, which alone can keep progress in an LMS), launch.js, runtime.css,
+ * stylesheets, as dist/runtime.js and, for the course index, runtime-index.js
+ * (dist/runtime-lms*.js for the pages of LMS packages, which alone can keep
+ * progress in an LMS), the pages' inline first-gate.js and first-draw.js,
+ * launch.js, runtime.css,
  * runtime-extras.js, runtime-extras.css and service-worker.js, and bakes them
  * into the bundle (dist/coursemark.cjs) as COURSEMARK_ASSETS, so the
  * installed package reads no file for them; it copies the schemas to
@@ -15,20 +17,25 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 export interface RuntimeAssets {
-  /** The runtime script, still holding the `__CM_MANIFEST__` slot. */
+  /** The runtime script of every page but the index, still holding the `__CM_MANIFEST__` slot. */
   js: string
+  /** The course index's runtime script, likewise. */
+  indexJs: string
   /** The second script and its stylesheet, loaded on demand (the progress dialog, the completion record). */
   extras: { js: string; css: string }
   /** The stylesheet, minified. */
   css: string
   /** The service worker, still holding the `__CM_OFFLINE__` slot. */
   worker: string
+  /** The inline head gate (still holding its `__CM_GATE__` slot) and quiz draw script (emit/first-paint.ts). */
+  first: { gate: string; draw: string }
 }
 
 /** What `npm run build` bakes into the bundle. */
 interface BuiltAssets extends RuntimeAssets {
-  /** The runtime of LMS packages' pages. */
+  /** The runtime of LMS packages' pages, and of their index. */
   lmsJs: string
+  lmsIndexJs: string
   /** The launch page's script of LMS packages. */
   launch: string
 }
@@ -45,8 +52,8 @@ function builtAssets(): BuiltAssets {
 
 /** The runtime of a web site's pages, or of an LMS package's (`lms`). */
 export function readRuntimeAssets(lms = false): RuntimeAssets {
-  const { js, lmsJs, extras, css, worker } = builtAssets()
-  return { js: lms ? lmsJs : js, extras, css, worker }
+  const { js, indexJs, lmsJs, lmsIndexJs, first, extras, css, worker } = builtAssets()
+  return { js: lms ? lmsJs : js, indexJs: lms ? lmsIndexJs : indexJs, first, extras, css, worker }
 }
 
 /** The LMS package's launch page script (src/runtime/lms/launch.ts). */
@@ -76,7 +83,10 @@ function readDist(): BuiltAssets {
   }
   return {
     js: read('runtime.js'),
+    indexJs: read('runtime-index.js'),
     lmsJs: read('runtime-lms.js'),
+    lmsIndexJs: read('runtime-lms-index.js'),
+    first: { gate: read('first-gate.js'), draw: read('first-draw.js') },
     launch: read('launch.js'),
     extras: { js: read('runtime-extras.js'), css: read('runtime-extras.css') },
     css: read('runtime.css'),

@@ -20,6 +20,7 @@ import { pageUrls } from '../render/site-urls.ts'
 import type { SiteOptions } from '../render/types.ts'
 import type { RuntimeAssets } from './assets.ts'
 import type { FileRevision } from './file-revisions.ts'
+import { drawScript, gateScript } from './first-paint.ts'
 import { type OfflineSummary, offlineWorker, removingWorker } from './offline-worker.ts'
 import { buildVersion, manifestOf, withManifest, withMessages } from './runtime-manifest.ts'
 
@@ -53,11 +54,11 @@ export function planSite(course: Course, input: PlanInput): SitePlan {
   // An LMS package has no worker: the LMS, not the course, decides how its files are served.
   const offline = course.offline && statics !== null && !options.devScript && !options.lms
 
-  const cssPath = `assets/coursemark.${hexHash(runtime.css)}.css`
   const extrasCssPath = `assets/coursemark-extras.${hexHash(runtime.extras.css)}.css`
   // The manifest's URLs are written as the index writes them: from the site root.
   const urls = pageUrls(options, '')
   const assets = new Map<string, PageAssets>()
+  const first = { gate: gateScript(runtime.first.gate, course.id, options), draw: drawScript(runtime.first.draw) }
   for (const ui of messages.byLang.values()) {
     const extras = withMessages(runtime.extras.js, ui)
     const extrasPath = `assets/coursemark-extras.${hexHash(extras)}.js`
@@ -66,14 +67,16 @@ export function planSite(course: Course, input: PlanInput): SitePlan {
       record: urls.page(RECORD_PATH),
       worker: offline ? urls.file(WORKER_PATH) : null,
     })
-    const js = withManifest(withMessages(runtime.js, ui), manifest)
-    const jsPath = `assets/coursemark.${hexHash(js)}.js`
-    add({ path: jsPath, data: js })
+    const [jsPath, indexJsPath] = [runtime.js, runtime.indexJs].map((source) => {
+      const js = withManifest(withMessages(source, ui), manifest)
+      const path = `assets/coursemark.${hexHash(js)}.js`
+      add({ path, data: js })
+      return path
+    }) as [string, string]
     add({ path: extrasPath, data: extras })
-    assets.set(ui.lang, { css: cssPath, js: jsPath })
+    assets.set(ui.lang, { css: runtime.css, js: jsPath, indexJs: indexJsPath, ...first })
   }
   add({ path: extrasCssPath, data: runtime.extras.css })
-  add({ path: cssPath, data: runtime.css })
   addPages(course, input, assets, add, diagnostics)
 
   for (const s of course.statics) {
@@ -146,7 +149,7 @@ function addPages(
   add({ path: record, data: layoutRecordPage(course, { assets: assetsOf(assets, ui), options, version, ui }) })
 }
 
-/** The stylesheet, and the script in the language of `ui`. */
+/** The stylesheet and inline scripts, and the runtime in the language of `ui`. */
 function assetsOf(assets: ReadonlyMap<string, PageAssets>, ui: Messages): PageAssets {
   const found = assets.get(ui.lang)
   if (!found) throw new Error(`no script was planned for the language ${ui.lang}`)

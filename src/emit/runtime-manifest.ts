@@ -88,7 +88,17 @@ export function buildVersion(
   messages: CourseMessages,
 ): string {
   const words = [...messages.byLang.values()].map((ui) => [ui.lang, [...ui.byKey]])
-  const parts = [runtime.js, runtime.extras.js, runtime.extras.css, runtime.css, runtime.worker, JSON.stringify(words)]
+  const parts = [
+    runtime.js,
+    runtime.indexJs,
+    runtime.extras.js,
+    runtime.extras.css,
+    runtime.css,
+    runtime.worker,
+    runtime.first.gate,
+    runtime.first.draw,
+    JSON.stringify(words),
+  ]
   parts.push(JSON.stringify(manifestOf(course, options, null)))
   for (const page of [course.index, ...course.sequence.map((p) => p.page)])
     parts.push(page.path, rendered.get(page.id)?.html ?? '')

@@ -1,8 +1,9 @@
 /**
  * The page around the rendered body: semantic landmarks, the chapter's
  * progress dots (rendered here so the runtime only marks their state), the
- * hashed stylesheet and script, and a Content-Security-Policy that allows
- * nothing but the site's own files and the author's own `<style>` blocks.
+ * stylesheet and the inline scripts that show the quiz before the deferred
+ * runtime arrives, and a Content-Security-Policy that allows nothing but the
+ * site's own files, those inline parts and the author's own `<style>` blocks.
  * An empty `data:` favicon stops browsers asking the host for /favicon.ico,
  * which would log a 404 on every static host that has none.
  * docs/page-contract.md describes what the runtime reads from it.
@@ -20,10 +21,16 @@ import { titleHtml, titleText } from './title.ts'
 import { sha256Base64 } from './sha256.ts'
 
 export interface PageAssets {
-  /** Path of the hashed stylesheet, relative to the site root. */
+  /** The stylesheet, written into every page's `<style>` (nothing external before the quiz shows). */
   css: string
-  /** Path of the hashed script, relative to the site root. */
+  /** Path of the hashed runtime script of every page but the index, relative to the site root; loaded with `defer`. */
   js: string
+  /** Path of the course index's runtime script, likewise. */
+  indexJs: string
+  /** The head gate's inline script (src/runtime/first-paint/gate.ts, its settings put in). */
+  gate: string
+  /** The quiz's inline draw script (src/runtime/first-paint/draw.ts), written right after a quiz. */
+  draw: string
 }
 
 export interface LayoutInput {
@@ -54,6 +61,8 @@ export function layoutPage({ course, rendered, entry, assets, options, ui, dots 
     `<h1 id="cm-title">${titleHtml(page.front.title, ui)}</h1>`,
     `<noscript><p class="cm-notice">${messageHtml(ui, 'page.noScript')}</p></noscript>`,
     rendered.html.trimEnd(),
+    // Right after the quiz's content, so the learner's draw shows in the page's first layout.
+    rendered.quiz ? `<script>${assets.draw}</script>` : '',
     kind === 'index' ? indexExtras(course, rendered, pageUrls(options, page.path), ui) : '',
     `<div class="cm-next" id="cm-next"></div>`,
   ]
@@ -61,6 +70,8 @@ export function layoutPage({ course, rendered, entry, assets, options, ui, dots 
     course,
     title: kind === 'index' ? titleText(course.title, ui) : pageTitle(page.front.title, course, ui),
     id: page.id,
+    prev: entry && entry.position > 0 ? (course.sequence[entry.position - 1]?.page.id ?? null) : null,
+    quiz: rendered.quiz !== null,
     path: page.path,
     kind,
     styles: rendered.styles,
@@ -84,6 +95,10 @@ export interface PageShell {
   title: string
   /** `data-cm-page`: the page id, or a name no page can have (generated pages start with `_`). */
   id: string
+  /** `data-cm-prev`: the previous gated page's id, which the head gate looks for in the pages done; null for the first (or an ungated page). */
+  prev: string | null
+  /** True when the page holds a quiz, whose draw script the policy allows. */
+  quiz: boolean
   /** Where the page is published, relative to the site root: `''` for the index, `listen26/` otherwise. */
   path: string
   /** `data-cm-kind`, and the body's class. */
@@ -116,13 +131,22 @@ export function pageDocument(shell: PageShell): string {
   ]
     .filter(Boolean)
     .join('\n')
-  const scripts = [`<script src="${escapeHtml(urls.file(shell.assets.js))}"></script>`]
+  const assets = shell.assets
+  const js = shell.kind === 'index' ? assets.indexJs : assets.js
+  const scripts = [`<script defer src="${escapeHtml(urls.file(js))}"></script>`]
   if (shell.options.devScript) scripts.push(`<script src="${escapeHtml(shell.options.devScript)}" defer></script>`)
+  const policy = contentSecurityPolicy(shell.styles, {
+    scripts: shell.quiz ? [assets.gate, assets.draw] : [assets.gate],
+    styles: [assets.css],
+  })
+  const prev = shell.prev === null ? '' : ` data-cm-prev="${escapeHtml(shell.prev)}"`
+  // Chromium holds rendering until `#cm-next`, just after the quiz, is parsed: one layout with the quiz drawn.
+  const expect = shell.quiz ? `\n<link rel="expect" href="#cm-next" blocking="render">` : ''
   return `<!doctype html>
-<html lang="${escapeHtml(ui.lang)}" dir="${direction(ui.lang)}" data-cm-page="${escapeHtml(shell.id)}" data-cm-kind="${shell.kind}">
+<html lang="${escapeHtml(ui.lang)}" dir="${direction(ui.lang)}" data-cm-page="${escapeHtml(shell.id)}"${prev} data-cm-kind="${shell.kind}">
 <head>
-${headStart(contentSecurityPolicy(shell.styles), shell.title)}
-<link rel="stylesheet" href="${escapeHtml(urls.file(shell.assets.css))}">
+${headStart(policy, shell.title, `<script>${assets.gate}</script>`)}
+<style>${assets.css}</style>${expect}
 ${scripts.join('\n')}
 </head>
 <body class="${shell.kind}">
@@ -165,12 +189,14 @@ export function direction(lang: string): 'rtl' | 'ltr' {
 
 /**
  * What every page's `<head>` starts with: the charset, the viewport, its
- * Content-Security-Policy, no referrer, an empty favicon, its title (text).
+ * Content-Security-Policy, then `first` (a course page's head gate, which
+ * must run before any stylesheet is met), no referrer, an empty favicon,
+ * its title (text).
  */
-export function headStart(csp: string, title: string): string {
+export function headStart(csp: string, title: string, first = ''): string {
   return `<meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">${first ? `\n${first}` : ''}
 <meta name="referrer" content="no-referrer">
 <link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>`
@@ -246,20 +272,27 @@ function outline(course: CourseOutline, ui: Messages): string {
 }
 
 /**
- * Only the site's own script and stylesheet may load; the author's inline
- * `<style>` blocks and `style` attributes (found in the body by the render
- * stage, as the browser reads them; the layout adds none) are allowed by
- * hash, so nothing inline can be injected. Images may come from the site or
- * be data: URLs. Only an LMS package's launch page shows frames (`frames`).
+ * Only the site's own scripts and stylesheets may load; inline, only what
+ * is allowed by hash: coursemark's own (`inline`: the head gate, the draw
+ * script, the stylesheet, hashed from exactly the text the page holds) and
+ * the author's `<style>` blocks and `style` attributes (found in the body by
+ * the render stage, as the browser reads them; the layout adds none), so
+ * nothing inline can be injected. Images may come from the site or be data:
+ * URLs. Only an LMS package's launch page shows frames (`frames`).
  */
-export function contentSecurityPolicy(styles: PageStyles, options: { frames?: boolean } = {}): string {
+export function contentSecurityPolicy(
+  styles: PageStyles,
+  options: { frames?: boolean; scripts?: readonly string[]; styles?: readonly string[] } = {},
+): string {
   const hashes = new Set<string>()
+  for (const text of options.styles ?? []) hashes.add(sha256Base64(text))
   for (const text of styles.elements) hashes.add(sha256Base64(text))
   for (const text of styles.attributes) hashes.add(sha256Base64(text))
   const attrs = styles.attributes.length > 0
   const styleSrc = ["'self'", ...(attrs ? ["'unsafe-hashes'"] : []), ...[...hashes].map((h) => `'sha256-${h}'`)].join(
     ' ',
   )
+  const scriptSrc = ["'self'", ...(options.scripts ?? []).map((text) => `'sha256-${sha256Base64(text)}'`)].join(' ')
   const frames = options.frames ? "; frame-src 'self'" : ''
-  return `default-src 'none'; script-src 'self'; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; worker-src 'self'${frames}; base-uri 'none'; form-action 'none'`
+  return `default-src 'none'; script-src ${scriptSrc}; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; worker-src 'self'${frames}; base-uri 'none'; form-action 'none'`
 }

@@ -1,7 +1,8 @@
 /**
- * The `data-cm-quiz` JSON a quiz section hands to the runtime: statements
- * rendered to HTML here, at build time, so the browser never decodes the
- * author's base64 (bare `atob` mangles non-ASCII text).
+ * What a quiz section is rendered from: the statements rendered to HTML
+ * here, at build time (the page holds them as hidden radio groups, so the
+ * browser never decodes the author's base64, which bare `atob` mangles for
+ * non-ASCII text), and the `data-cm-quiz` JSON with the answer keys.
  */
 import type { MarkdownIt } from 'markdown-it'
 import { error } from '../diagnostics/diagnostic.ts'
@@ -11,28 +12,28 @@ import type { RuntimeAnswerKey, RuntimeQuiz } from '../page-contract.ts'
 import { findLeftover } from './find-leftover.ts'
 import { inlineHtml } from './inline-html.ts'
 import { cleanFragmentHtml } from './legacy-html.ts'
-import type { RenderEnv } from './render-env.ts'
+import type { QuizView, RenderEnv } from './render-env.ts'
 
-export function runtimeQuiz(quiz: Quiz, md: MarkdownIt, env: RenderEnv): RuntimeQuiz {
-  return {
+export function quizView(quiz: Quiz, md: MarkdownIt, env: RenderEnv): QuizView {
+  // Statement and explanation in turn, so diagnostics come in the bank's order.
+  const rendered = quiz.bank.map((s) => ({
+    html: statementHtml(md, s.text, s, env),
+    key: { a: s.answer ? 0 : 1, x: s.explanation ? statementHtml(md, s.explanation, s, env) : '' } as RuntimeAnswerKey,
+  }))
+  const json: RuntimeQuiz = {
     n: quiz.n,
     options: quiz.options,
     bank: bankHash(quiz),
-    items: quiz.bank.map((s) => {
-      const html = statementHtml(md, s.text, s, env)
-      const key: RuntimeAnswerKey = {
-        a: s.answer ? 0 : 1,
-        x: s.explanation ? statementHtml(md, s.explanation, s, env) : '',
-      }
-      return { id: s.id, html, key: encodeKey(key) }
-    }),
+    items: quiz.bank.map((s, i) => ({ id: s.id, key: encodeKey(rendered[i]!.key) })),
   }
+  return { json: JSON.stringify(json), statements: rendered.map((r) => r.html), options: quiz.options }
 }
 
 /**
  * A statement's or explanation's inline Markdown as HTML, raw HTML in it
- * cleaned as a page's is (legacy-html.ts): the runtime inserts it with
- * innerHTML. A `{:`, `{{` or `{%` it would show is reported at the item.
+ * cleaned as a page's is (legacy-html.ts): a statement is written into the
+ * page, and the runtime inserts an explanation with innerHTML. A `{:`, `{{`
+ * or `{%` it would show is reported at the item.
  */
 function statementHtml(md: MarkdownIt, text: string, s: Statement, env: RenderEnv): string {
   const rendered = inlineHtml(md, text, env)

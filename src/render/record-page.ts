@@ -27,6 +27,8 @@ export function layoutRecordPage(
     title: pageTitle(messageText(ui, 'record.title'), course, ui),
     // `_` starts no page id: the gate leaves this page open.
     id: '_record',
+    prev: null,
+    quiz: false,
     path: RECORD_PATH,
     kind: 'record',
     styles: { elements: [], attributes: [] },

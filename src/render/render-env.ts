@@ -10,6 +10,16 @@ import type { Page } from '../load/types.ts'
 
 export type { FoundHeading, FoundLink } from './types.ts'
 
+/** What the quiz section is rendered from: its `data-cm-quiz` JSON and the bank as HTML. */
+export interface QuizView {
+  /** The `data-cm-quiz` JSON (a `RuntimeQuiz`). */
+  json: string
+  /** Each bank statement rendered to HTML, in bank order. */
+  statements: string[]
+  /** The two answer labels, as text. */
+  options: [string, string]
+}
+
 /** What the quiz rule found: the declaration and its raw bank. */
 export interface FoundQuiz {
   decl: QuizDeclaration
@@ -51,8 +61,8 @@ export interface RenderEnv {
   links: FoundLink[]
   /** Set by the quiz rule when the page has a `data-n` paragraph. */
   quiz: FoundQuiz | null
-  /** The `data-cm-quiz` JSON for the renderer, set between parse and render. */
-  quizJson: string | null
+  /** The quiz as the renderer writes it, set between parse and render. */
+  quizView: QuizView | null
   /** How many reports explain syntax the page would show as text (rules/leftovers.ts, rules/html-block-end.ts). */
   leftovers: number
 }
@@ -76,7 +86,7 @@ export function createRenderEnv(
     headings: [],
     links: [],
     quiz: null,
-    quizJson: null,
+    quizView: null,
     leftovers: 0,
   }
 }

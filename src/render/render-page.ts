@@ -10,7 +10,7 @@ import type { Quiz } from '../model/types.ts'
 import { findLeftover } from './find-leftover.ts'
 import { type HtmlPlace, type IndexAction, type PageStyles, replaceLegacyHtml } from './legacy-html.ts'
 import type { ParsedPage } from './parse-page.ts'
-import { runtimeQuiz } from './quiz-data.ts'
+import { quizView } from './quiz-data.ts'
 import type { RenderEnv } from './render-env.ts'
 import { isHeart } from './rules/heart.ts'
 import type { FoundHeading, FoundLink } from './types.ts'
@@ -45,8 +45,8 @@ export function renderPage(
   diagnostics: Diagnostic[],
 ): RenderedPage {
   const page = parsed.page
-  const env: RenderEnv = { ...parsed.env, links: [...parsed.env.links], diagnostics, quizJson: null }
-  if (quiz) env.quizJson = JSON.stringify(runtimeQuiz(quiz, md, env))
+  const env: RenderEnv = { ...parsed.env, links: [...parsed.env.links], diagnostics, quizView: null }
+  if (quiz) env.quizView = quizView(quiz, md, env)
   const html = md.renderer.render(parsed.tokens, md.options, env)
   const isIndex = page.front.kind === 'index'
   // Only raw HTML can hold scripts, handlers or what swallows the page; the rest is markdown-it's own.

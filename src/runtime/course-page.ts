@@ -16,7 +16,7 @@ import { t } from './messages.ts'
 import { showNotices } from './notices.ts'
 import { doneIds, type PageContext } from './page-context.ts'
 import { recordDone } from './progress-state.ts'
-import { renderAttempt } from './quiz.ts'
+import { clearAttempt, runAttempt } from './quiz.ts'
 import { indexUrl } from './site-root.ts'
 import { type LoadedQuiz, readQuiz } from './quiz-data.ts'
 import { drawStatements } from './seeded-draw.ts'
@@ -53,14 +53,19 @@ export function wireCoursePage(context: PageContext): void {
   }
   const loaded = readQuiz(section.getAttribute('data-cm-quiz'))
   const body = section.querySelector<HTMLElement>('.cm-quiz-body')
-  if (!loaded || !body) {
+  if (!loaded || !body || body.querySelectorAll('.cm-q-list > li').length !== loaded.keys.length) {
     // The learner cannot pass a quiz that cannot run; say so and let them on.
     for (const node of all('.cm-needs-js', section)) node.remove()
-    if (body) fill(body, el('p', { class: 'cm-notice' }, t('quiz.cannotLoad')))
+    if (body) {
+      fill(body, el('p', { class: 'cm-notice' }, t('quiz.cannotLoad')))
+      body.hidden = false
+    }
     markDone(here, 0)
     fill(next, ...onward(here))
     return
   }
+  // The draw script may have taken the page for done on progress the runtime reads otherwise.
+  section.hidden = false
   startAttempt(here, loaded, body)
 }
 
@@ -111,7 +116,7 @@ function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement): void {
   const record = store.state.attempts[here.page.id]
   const attempt = record && record.bank === quiz.bank ? record.n : 0
   const drawn = drawStatements(store.state.seed, here.page.id, attempt, quiz.items.length, quiz.n)
-  renderAttempt(body, loaded, drawn, (result) => {
+  runAttempt(body, loaded, drawn, (result) => {
     if (result.passed) {
       markDone(here, attempt + 1)
       fill(here.next, ...onward(here))
@@ -124,6 +129,7 @@ function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement): void {
     refresh(here.context)
     const retry = el('button', { type: 'button', class: 'cm-button' }, t('quiz.retry'))
     retry.addEventListener('click', () => {
+      clearAttempt(body)
       startAttempt(here, loaded, body)
       document.getElementById('cm-main')?.focus()
       window.scrollTo(0, 0)

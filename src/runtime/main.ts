@@ -1,11 +1,13 @@
 /**
- * The learner's runtime: the one script every built page loads in `<head>`.
+ * The learner's runtime: the script every built page loads with `defer`.
  *
- * It runs before the body is parsed, so it first decides whether the
- * learner may see this page at all (and leaves before anything paints if
- * not); everything that needs the body waits for DOMContentLoaded.
- */
-import type { RuntimeManifest } from '../page-contract.ts'
+ * The page's inline head gate (first-paint/gate.ts) has already shown the
+ * page when it is surely open, or hidden it; this decides the rest with the
+ * course manifest, sends the learner on before a hidden page is ever shown,
+ * or shows it. Deferred scripts run once the body is parsed; the wiring
+ * waits a task more, so the first frame (the quiz, already drawn by the
+ * inline draw script) is not held for it.
+ */ import type { RuntimeManifest } from '../page-contract.ts'
 import { wireCoursePage } from './course-page.ts'
 import { redirectFor } from './gate.ts'
 import { wireIndexPage } from './index-page.ts'
@@ -15,6 +17,7 @@ import type { PageContext } from './page-context.ts'
 import { openBrowserHome } from './browser-home.ts'
 import { findBridge, openLmsHome } from './lms/lms-home.ts'
 import type { ProgressHome } from './progress-state.ts'
+import { firstPaint } from './first-paint/first-paint.ts'
 import { makeSeed, openProgressStore } from './progress-store.ts'
 import { resolveManifest } from './site-root.ts'
 
@@ -47,15 +50,16 @@ function start(manifest: RuntimeManifest): void {
     pageId: root.getAttribute('data-cm-page') ?? '',
     openAll: manifest.openAll || store.kind === 'memory',
   }
-  const leave = (url: string) => {
-    root.classList.add('cm-locked')
-    location.replace(url)
-  }
+  const first = firstPaint()
+  if (first) first.ran = true
   const target = context.openAll ? null : redirectFor(manifest.pages, context.pageId, store.state.done)
   if (target) {
-    leave(target)
+    root.classList.add('cm-locked')
+    location.replace(target)
     return
   }
+  // The head gate hid a page it could not decide on: the manifest says it is open.
+  root.hidden = false
 
   // Back/forward cache restores a page without running this script again:
   // if progress changed meanwhile (a reset, another tab), render it afresh.
@@ -66,13 +70,19 @@ function start(manifest: RuntimeManifest): void {
     if (JSON.stringify(store.state) !== before) location.reload()
   })
   keepOffline(context)
-  document.addEventListener('DOMContentLoaded', () => {
+  const wire = () => {
     const kind = root.getAttribute('data-cm-kind')
-    if (kind === 'index') wireIndexPage(context)
+    // Each page loads the runtime built for its kind (build-flags.d.ts).
+    if (__CM_INDEX_RUNTIME__) {
+      if (kind === 'index') wireIndexPage(context)
+    }
     // The completion record's content comes with the extras.
     else if (kind === 'record') loadExtras(manifest.extras).then((extras) => extras.showRecord(context), noop)
-    else wireCoursePage(context)
-  })
+    else if (kind !== 'index') wireCoursePage(context)
+  }
+  // A script run after parsing (`defer`) finds the document still loading; one injected later may not.
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => setTimeout(wire))
+  else setTimeout(wire)
 }
 
 // `currentScript` is this script while it runs (it is neither a module nor async).

@@ -21,6 +21,8 @@ export function keepOffline(context: PageContext): void {
   }
   addEventListener('load', () => {
     workers.register(url, { scope: context.manifest.base }).then((registration) => {
+      // Some browsers that block workers (and Playwright's `serviceWorkers: 'block'`) answer with nothing.
+      if (!registration) return
       offer(registration.waiting)
       registration.addEventListener('updatefound', () => {
         const worker = registration.installing

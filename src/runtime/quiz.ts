@@ -1,6 +1,6 @@
 /**
- * One attempt at a quiz: the drawn statements as native radio groups, the
- * Score button, and the marking after scoring.
+ * One attempt at a quiz: the drawn statements (native radio groups the
+ * build rendered), the Score button, and the marking after scoring.
  *
  * Each statement is a `fieldset` whose `legend` is the statement, so a
  * screen reader names the group by it; the two radios are labelled by the
@@ -10,29 +10,33 @@
  */
 import type { RuntimeAnswerKey } from '../page-contract.ts'
 import { all, el, fill } from './dom.ts'
+import { showDraw } from './first-paint/show-draw.ts'
 import { t } from './messages.ts'
 import type { LoadedQuiz } from './quiz-data.ts'
 import { type ScoreResult, scoreAnswers } from './score.ts'
 
-/** Render attempt `drawn` (bank positions, in the order shown) into the quiz body; `onScored` runs once. */
-export function renderAttempt(
+/**
+ * Run attempt `drawn` (bank positions, in the order shown) in the quiz body,
+ * whose bank the build rendered as hidden radio groups: shown as the inline
+ * draw script left it when it drew the same, else drawn here; answers of an
+ * earlier attempt cleared. `onScored` runs once.
+ */
+export function runAttempt(
   body: HTMLElement,
   loaded: LoadedQuiz,
   drawn: number[],
   onScored: (result: ScoreResult) => void,
 ): void {
   const quiz = loaded.quiz
+  const list = body.querySelector<HTMLElement>('.cm-q-list') as HTMLElement
+  const score = body.querySelector<HTMLElement>('.cm-score') as HTMLElement
+  const hint = body.querySelector<HTMLElement>('.cm-score-hint') as HTMLElement
+  const status = body.querySelector<HTMLElement>('.cm-quiz-status') as HTMLElement
+  if (list.getAttribute('data-cm-drawn') !== drawn.join(' ')) showDraw(list, drawn)
   const shown: RuntimeAnswerKey[] = drawn.map((i) => loaded.keys[i] as RuntimeAnswerKey)
-  const fieldsets = drawn.map((position, i) => statementGroup(quiz.items[position]?.html ?? '', quiz.options, i))
-  const list = el('ol', { class: 'cm-q-list' }, ...fieldsets.map((fieldset) => el('li', {}, fieldset)))
-  const hint = el('p', { class: 'cm-score-hint', id: 'cm-score-hint' })
-  const score = el(
-    'button',
-    { type: 'button', class: 'cm-score', 'aria-describedby': 'cm-score-hint' },
-    t('quiz.score'),
-  )
-  const status = el('p', { class: 'cm-quiz-status', role: 'status', tabindex: '-1' })
-  fill(body, list, el('div', { class: 'cm-quiz-actions' }, score, hint), status)
+  const fieldsets = drawn.map((position) => list.querySelector(`#cm-b${position} > fieldset`) as HTMLFieldSetElement)
+  status.textContent = ''
+  score.hidden = false
   const left = () => chosen(fieldsets).filter((c) => c === null).length
 
   /** Keep Score's state and description true to the answers so far. */
@@ -45,16 +49,18 @@ export function renderAttempt(
     // While the status says how many are left, the hint would only repeat it.
     hint.hidden = n === 0 || status.textContent !== ''
   }
-  body.addEventListener('change', refresh)
+  // Properties, not listeners: a retry replaces the attempt's handlers.
+  body.onchange = refresh
   refresh()
 
-  score.addEventListener('click', () => {
+  score.onclick = () => {
     const n = left()
     if (n > 0) {
       status.textContent = t('quiz.unanswered', { count: n })
       hint.hidden = true
       return
     }
+    score.onclick = null
     const result = scoreAnswers(
       chosen(fieldsets),
       shown.map((k) => k.a),
@@ -69,23 +75,26 @@ export function renderAttempt(
       : t('quiz.failed', { correct: result.correct, total: result.total })
     status.focus()
     onScored(result)
-  })
+  }
+  // Pressed before this wiring (first-paint/draw.ts): the learner's press counts now.
+  if (score.hasAttribute('data-cm-pressed')) {
+    score.removeAttribute('data-cm-pressed')
+    score.click()
+  }
 }
 
-/** Statement `i` of the attempt: a group named by the statement, with a radio for each answer. */
-function statementGroup(html: string, options: [string, string], i: number): HTMLFieldSetElement {
-  const legend = el('legend', { class: 'cm-q-text' })
-  // Statement HTML is rendered by the build from the author's Markdown.
-  legend.innerHTML = html
-  const option = (value: string, label: string) =>
-    el('label', { class: 'cm-opt' }, el('input', { type: 'radio', name: `cm-q${i}`, value }), ' ' + label)
-  return el(
-    'fieldset',
-    { class: 'cm-q', 'aria-describedby': `cm-q${i}-result` },
-    legend,
-    el('div', { class: 'cm-opts' }, option('0', options[0]), option('1', options[1])),
-    el('div', { class: 'cm-q-result', id: `cm-q${i}-result`, hidden: '' }),
-  )
+/** Clear an attempt's answers and marks from every statement, for the next attempt. */
+export function clearAttempt(body: HTMLElement): void {
+  for (const fieldset of all<HTMLFieldSetElement>('fieldset.cm-q', body)) {
+    fieldset.classList.remove('cm-right', 'cm-wrong')
+    const box = fieldset.querySelector<HTMLElement>('.cm-q-result') as HTMLElement
+    box.textContent = ''
+    box.hidden = true
+    for (const input of all<HTMLInputElement>('input', fieldset)) {
+      input.checked = false
+      input.disabled = false
+    }
+  }
 }
 
 /** The answer chosen in each group: 0 or 1, or null when none is. */

@@ -13,25 +13,36 @@ import { keyDigits } from '../../src/emit/page-keys.ts'
 
 const EXAMPLE = join(ROOT, 'example')
 
-/** The quiz JSON of a built page, and each statement with its decoded key. */
+/** The quiz JSON of a built page, and each statement (its legend's HTML in the page) with its decoded key. */
 function quizOf(html: string) {
   const m = /data-cm-quiz='([^']*)'/.exec(html)
   assert.ok(m, 'page has a quiz')
   const json = JSON.parse(m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as {
     n: number
     options: string[]
-    items: { id: string; html: string; key: string }[]
+    items: { id: string; key: string }[]
   }
   return {
     ...json,
-    items: json.items.map((i) => ({
+    items: json.items.map((i, b) => ({
       ...i,
+      html:
+        new RegExp(`<li id="cm-b${b}" hidden><fieldset[^>]*><legend class="cm-q-text">(.*?)</legend>`).exec(
+          html,
+        )?.[1] ?? '',
       ...(JSON.parse(Buffer.from(i.key, 'base64').toString('utf8')) as { a: number; x: string }),
     })),
   }
 }
 
-test('build writes the sample course at clean URLs with one hashed stylesheet and script, and the extras', () => {
+/** The SHA-256 of `text` as a Content-Security-Policy source. */
+const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`
+/** The page's `<body>` (its `<head>` holds the stylesheet, whose `@media (…){:root{` is no attribute list). */
+const bodyOf = (html: string) => html.slice(html.indexOf('<body'))
+/** Each inline `<script>`'s text in `html`. */
+const inlineScripts = (html: string) => [...html.matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1]!)
+
+test('build writes the sample course at clean URLs with two hashed scripts (the index’s, the others’), and the extras', () => {
   const out = tempPath()
   const r = cli(['build', EXAMPLE, '--out', out])
   assert.equal(r.code, 0, r.stderr)
@@ -46,8 +57,8 @@ test('build writes the sample course at clean URLs with one hashed stylesheet an
   assert.ok(files.includes('completion-record/index.html'))
   const assets = files.filter((f) => f.startsWith('assets/'))
   assert.equal(assets.length, 4)
-  assert.ok(assets.some((f) => /^assets\/coursemark\.[0-9a-f]{10}\.css$/.test(f)))
-  assert.ok(assets.some((f) => /^assets\/coursemark\.[0-9a-f]{10}\.js$/.test(f)))
+  // The stylesheet is in every page; the runtime is in two: the index's, and every other page's.
+  assert.equal(assets.filter((f) => /^assets\/coursemark\.[0-9a-f]{10}\.js$/.test(f)).length, 2)
   // Loaded only when a learner opens the progress dialog or the completion record.
   assert.ok(assets.some((f) => /^assets\/coursemark-extras\.[0-9a-f]{10}\.css$/.test(f)))
   assert.ok(assets.some((f) => /^assets\/coursemark-extras\.[0-9a-f]{10}\.js$/.test(f)))
@@ -63,7 +74,7 @@ test('every built page is a complete, accessible, self-contained document', () =
     assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1">/, file)
     assert.match(
       html,
-      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'; style-src 'self'/,
+      /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self'( 'sha256-[\w+/=]+')+; style-src 'self' 'sha256-/,
       file,
     )
     for (const landmark of ['<header', '<main id="cm-main"', '<footer', '<h1 id="cm-title">'])
@@ -79,8 +90,16 @@ test('every built page is a complete, accessible, self-contained document', () =
       )
       if (isAsset || /\.(css|js)$/.test(url)) assert.ok(url.startsWith('/'), `${file}: ${url} is not local`)
     }
-    assert.doesNotMatch(html, /<script>(?!<\/script>)|\son[a-z]+=/i, `${file}: no inline script or handler`)
-    assert.doesNotMatch(html, /\{:|\{%|\{\{/, `${file}: no attribute list or Liquid left in the page`)
+    assert.doesNotMatch(html, /\son[a-z]+=/i, `${file}: no handler`)
+    // Inline: the head gate, first after the policy, and the draw script after a quiz; both allowed by hash.
+    const inline = inlineScripts(html)
+    assert.equal(inline.length, html.includes('data-cm-quiz') ? 2 : 1, file)
+    assert.match(html, /<meta http-equiv="Content-Security-Policy" content="[^"]*">\n<script>/, file)
+    for (const text of inline) assert.ok(html.includes(sha(text)), `${file}: an inline script the policy allows`)
+    const style = /<style>(.*?)<\/style>/s.exec(html)?.[1] ?? ''
+    assert.ok(style.length > 1000 && html.includes(sha(style)), `${file}: the stylesheet, allowed by hash`)
+    assert.ok(html.indexOf('<script>') < html.indexOf('<style>'), `${file}: the gate runs before any stylesheet`)
+    assert.doesNotMatch(bodyOf(html), /\{:|\{%|\{\{/, `${file}: no attribute list or Liquid left in the page`)
   }
 })
 
@@ -88,14 +107,13 @@ test('--base prefixes every asset, page link and the runtime manifest', () => {
   const out = tempPath()
   assert.equal(cli(['build', EXAMPLE, '--out', out, '--base', '/course/']).code, 0)
   const page = readFileSync(join(out, 'what-a-listener-does', 'index.html'), 'utf8')
-  assert.match(page, /<link rel="stylesheet" href="\/course\/assets\/coursemark\.[0-9a-f]+\.css">/)
-  assert.match(page, /<script src="\/course\/assets\/coursemark\.[0-9a-f]+\.js"><\/script>/)
+  assert.match(page, /<script defer src="\/course\/assets\/coursemark\.[0-9a-f]+\.js"><\/script>/)
   assert.match(page, /<a class="cm-home" href="\/course\/">/)
   assert.match(page, /<a class="cm-dot" href="\/course\/how-this-course-works\/"/)
   const intro = readFileSync(join(out, 'how-this-course-works', 'index.html'), 'utf8')
   assert.match(intro, /<a href="\/course\/">course index<\/a>/, 'a relative link to index.md becomes the index URL')
-  const js = readdirSync(join(out, 'assets')).find((f) => /^coursemark\.[0-9a-f]+\.js$/.test(f))!
-  const script = readFileSync(join(out, 'assets', js), 'utf8')
+  const js = /<script defer src="\/course\/(assets\/coursemark\.[0-9a-f]+\.js)">/.exec(page)![1]!
+  const script = readFileSync(join(out, js), 'utf8')
   assert.ok(script.includes('"base":"/course/"'))
   assert.ok(script.includes('"record":"/course/completion-record/"'))
   assert.match(
@@ -184,7 +202,7 @@ test('kramdown attribute lists attach to the block above and never show as text'
   assert.match(html, /<p class="conv">A chat line\.<\/p>/)
   assert.match(html, /<ul id="list" class="showul">\n<li>one<\/li>\n<li>two<\/li>\n<\/ul>/)
   assert.match(html, /<h3 id="custom" data-x="1" aria-level="2">A heading<\/h3>/)
-  assert.doesNotMatch(html, /\{:/)
+  assert.doesNotMatch(bodyOf(html), /\{:/)
 })
 
 test('a legacy index: the script goes, its buttons are connected, and the build says so', () => {
@@ -214,7 +232,8 @@ test('a legacy index: the script goes, its buttons are connected, and the build 
   assert.match(r.stderr, /^index\.md:14:1: note: Removed a <script> written for the old runtime/m)
   assert.match(r.stderr, /^index\.md:7:1: note: Connected the index's own "begin" button/m)
   const html = readFileSync(join(out, 'index.html'), 'utf8')
-  assert.doesNotMatch(html, /<script>|onclick/)
+  assert.doesNotMatch(html, /document\.title|onclick/)
+  assert.equal(inlineScripts(html).length, 1, 'the head gate alone')
   assert.match(html, /<button type="button" data-cm-action="begin" id="begin">Begin the Course<\/button>/)
   assert.match(
     html,
@@ -222,7 +241,7 @@ test('a legacy index: the script goes, its buttons are connected, and the build 
   )
   // The buttons the author did not write are generated; the author's outline is kept, so none is generated.
   assert.match(html, /data-cm-action="continue">Continue the course<\/button>/)
-  assert.doesNotMatch(html, /cm-outline/)
+  assert.doesNotMatch(html, /class="cm-outline"/)
 })
 
 test('an index without an outline or buttons gets both generated', () => {
@@ -329,9 +348,12 @@ test('the Content-Security-Policy allows an author\'s own <style> and style="" b
   )
   const out = tempPath()
   assert.equal(cli(['build', dir, '--out', out]).code, 0)
-  const sha = (s: string) => `'sha256-${createHash('sha256').update(s).digest('base64')}'`
   const styled = readFileSync(join(out, 's1', 'index.html'), 'utf8')
-  assert.ok(styled.includes(`style-src 'self' 'unsafe-hashes' ${sha(css)} ${sha('color: red')};`), styled.slice(0, 600))
+  const ours = /<style>(.*?)<\/style>/s.exec(styled)![1]!
+  assert.ok(
+    styled.includes(`style-src 'self' 'unsafe-hashes' ${sha(ours)} ${sha(css)} ${sha('color: red')};`),
+    styled.slice(0, 600),
+  )
   const plain = readFileSync(join(out, 'ch1', 'index.html'), 'utf8')
-  assert.ok(plain.includes("style-src 'self'; img-src 'self' data:;"))
+  assert.ok(plain.includes(`style-src 'self' ${sha(ours)}; img-src 'self' data:;`))
 })

@@ -100,7 +100,7 @@ test('its build step builds the site under the path GitHub Pages serves the repo
     })
     assert.equal(r.status, 0, r.stderr)
     const index = readFileSync(join(course, '_site', 'index.html'), 'utf8')
-    assert.match(index, new RegExp(`href="${base}assets/coursemark\\.[0-9a-f]+\\.css"`), `base ${base}`)
+    assert.match(index, new RegExp(`src="${base}assets/coursemark\\.[0-9a-f]+\\.js"`), `base ${base}`)
     assert.match(index, new RegExp(`class="cm-home" href="${base}"`), `base ${base}`)
   }
 })

@@ -284,7 +284,7 @@ test('dev keeps serving through a broken course, showing the errors for every pa
   const stream = events(dev.url)
   try {
     const good = await fetchText(`${dev.url}s1/`, 'text/html')
-    const css = /<link rel="stylesheet" href="\/(assets\/[^"]+)">/.exec(good.body)![1]!
+    const script = /<script defer src="\/(assets\/[^"]+)">/.exec(good.body)![1]!
     writeFileSync(join(dir, 's1.md'), '---\ntitle: S\nclass: lesson\nserial: 2\n---\nText.\n')
     const broken = await stream.next()
     assert.deepEqual([broken.changed, broken.error], [[], true])
@@ -297,7 +297,7 @@ test('dev keeps serving through a broken course, showing the errors for every pa
         r.body,
       )
     }
-    assert.equal((await fetchText(`${dev.url}${css}`)).status, 200, "the last good site's files are still served")
+    assert.equal((await fetchText(`${dev.url}${script}`)).status, 200, "the last good site's files are still served")
 
     writeFileSync(join(dir, 's1.md'), sectionOne())
     const fixed = await stream.until((e) => !e.error)
@@ -316,8 +316,9 @@ test('dev --open-all builds every page open, and says so', { timeout: 60_000 }, 
   try {
     assert.match(dev.stdout(), /^Serving .* with every page open \(--open-all\); watching for changes/m)
     const page = await fetchText(`${dev.url}s1/`, 'text/html')
-    const script = /<script src="(\/assets\/coursemark\.[0-9a-f]+\.js)">/.exec(page.body)![1]!
+    const script = /<script defer src="(\/assets\/coursemark\.[0-9a-f]+\.js)">/.exec(page.body)![1]!
     assert.match((await fetchText(`${dev.url}${script.slice(1)}`)).body, /"openAll":true/)
+    assert.match(page.body, /\{"k":"coursemark:[^"]+:v2","o":true\}/, 'the head gate takes every page for open')
   } finally {
     await dev.stop()
   }
@@ -345,9 +346,9 @@ test('dev --base serves the site under that path, as `build --base` publishes it
     assert.match(dev.stdout(), /^Serving .* at http:\/\/localhost:\d+\/course\/; watching/m)
     const page = await fetchText(`${dev.url}course/s1/`, 'text/html')
     assert.equal(page.status, 200)
-    const css = /<link rel="stylesheet" href="(\/course\/assets\/coursemark\.[0-9a-f]+\.css)">/.exec(page.body)
-    assert.ok(css, 'the page links its stylesheet under the base')
-    assert.equal((await fetchText(`${dev.url}${css[1]!.slice(1)}`)).status, 200)
+    const js = /<script defer src="(\/course\/assets\/coursemark\.[0-9a-f]+\.js)">/.exec(page.body)
+    assert.ok(js, 'the page loads its script under the base')
+    assert.equal((await fetchText(`${dev.url}${js[1]!.slice(1)}`)).status, 200)
     assert.match(page.body, /<script src="\/__coursemark\/dev\.js" defer><\/script>/)
     const home = await fetchText(dev.url, 'text/html')
     assert.deepEqual([home.status, home.location], [302, '/course/'])

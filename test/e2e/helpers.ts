@@ -167,16 +167,23 @@ export async function readSite(dir: string, base: string): Promise<Site> {
       const data = JSON.parse(section.attribs['data-cm-quiz'] ?? '') as {
         n: number
         options: [string, string]
-        items: Array<{ html: string; key: string }>
+        items: Array<{ key: string }>
       }
+      // The statements are in the page, as the bank's radio groups: the legend of `<li id="cm-b<position>">`.
+      const legends = data.items.map((_, b) => {
+        const li = DomUtils.findOne((e) => e.attribs.id === `cm-b${b}`, [section])
+        const legend = li && DomUtils.findOne((e) => e.name === 'legend', li.children)
+        return legend ? DomUtils.getInnerHTML(legend) : ''
+      })
       quiz = {
         n: data.n,
         options: data.options,
-        bank: data.items.map((item) => {
+        bank: data.items.map((item, b) => {
           const key = decodeKeyInTest(item.key)
+          const html = legends[b] ?? ''
           return {
-            text: htmlText(item.html),
-            name: htmlName(item.html),
+            text: htmlText(html),
+            name: htmlName(html),
             right: data.options[key.a],
             wrong: data.options[1 - key.a] as string,
             explanation: htmlText(key.x),
@@ -325,6 +332,8 @@ export interface BrowserOptions {
   javaScript?: boolean
   /** Keep the back/forward cache on (Playwright turns it off by default), as in a learner's browser. */
   backForwardCache?: boolean
+  /** Block service workers, so that every request reaches the network (and `page.route`). */
+  noWorker?: boolean
 }
 
 /**
@@ -339,6 +348,7 @@ export async function openBrowser(served: Served, options: BrowserOptions = {}):
     args: CHROMIUM_ARGS,
     viewport: { width: 390, height: 844 },
     javaScriptEnabled: options.javaScript ?? true,
+    ...(options.noWorker ? { serviceWorkers: 'block' as const } : {}),
     ...(options.backForwardCache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
   })
   const watch: Watch = { foreign: [], errors: [] }

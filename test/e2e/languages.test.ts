@@ -176,12 +176,20 @@ describe('a course in Arabic in a browser', { skip: cannotRun(ARABIC.dir) ?? fal
         await edges(page, '.cm-dots li:nth-child(2)'),
       ]
       assert.ok(dot1[0] > dot2[1], `the first dot is right of the second: ${dot1} ${dot2}`)
-      const [yes, no] = [await edges(page, '.cm-opt:nth-child(1)'), await edges(page, '.cm-opt:nth-child(2)')]
+      // The statements shown: the page holds the whole bank, the others hidden.
+      const shown = '.cm-q-list > li:not([hidden])'
+      const [yes, no] = [
+        await edges(page, `${shown} .cm-opt:nth-child(1)`),
+        await edges(page, `${shown} .cm-opt:nth-child(2)`),
+      ]
       assert.ok(yes[0] > no[1], 'the first answer is right of the second')
       const main = await edges(page, '#cm-main h1')
-      assert.ok(Math.abs(yes[1] - (await edges(page, '.cm-q'))[1]) < 40, 'answers start at the right of their group')
+      assert.ok(
+        Math.abs(yes[1] - (await edges(page, `${shown} .cm-q`))[1]) < 40,
+        'answers start at the right of their group',
+      )
       const group = await page.evaluate(
-        `(() => { const s = getComputedStyle(document.querySelector('.cm-q')); return [s.borderRightWidth, s.borderLeftWidth] })()`,
+        `(() => { const s = getComputedStyle(document.querySelector('.cm-q-list > li:not([hidden]) .cm-q')); return [s.borderRightWidth, s.borderLeftWidth] })()`,
       )
       assert.deepEqual(group, ['6px', '1px'], 'the thick edge of a statement is on its right, where it starts')
 

@@ -3,9 +3,10 @@
  * with parse5's full HTML parser, as a browser builds the page, not with
  * the build's own code:
  *
- * - the only scripts are coursemark's own, in `<head>`; no element has an
- *   `on…` handler or a `javascript:` URL, quiz statements and explanations
- *   included;
+ * - the only scripts are coursemark's own: the runtime and the head gate in
+ *   `<head>`, the draw script after a quiz, each inline one allowed by its
+ *   hash; no element has an `on…` handler or a `javascript:` URL, quiz
+ *   statements and explanations included;
  * - no `{:`, `{{` or `{%` in the text outside code, statements included;
  * - the Content-Security-Policy is there, strict, and allows every style
  *   the page holds; the layout is whole (`<main>`, the footer, the index's
@@ -31,6 +32,22 @@ interface Node {
 const CODE = new Set(['code', 'pre', 'script', 'style', 'textarea', 'title', 'xmp'])
 const URL_ATTRS = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'cite'])
 const LEFTOVER = /\{[:{%]/
+const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
+
+/** coursemark's inline scripts as the build writes them (dist/, src/emit/first-paint.ts). */
+const FIRST = (() => {
+  const dist = (name: string) => readFileSync(join(import.meta.dirname, '../../dist', name), 'utf8').trim()
+  const [before, after] = dist('first-gate.js').split('__CM_GATE__') as [string, string]
+  return {
+    draw: dist('first-draw.js'),
+    isGate: (text: string) =>
+      text.startsWith(before) &&
+      text.endsWith(after) &&
+      /^\{"k":"[^"<]*","o":(true|false)\}$/.test(text.slice(before.length, -after.length)),
+  }
+})()
+
+const textOf = (n: Node) => (n.childNodes ?? []).map((c) => c.value ?? '').join('')
 
 /**
  * Every problem of the site in `dir`, built from the course in `courseDir`,
@@ -58,10 +75,18 @@ function pageProblems(html: string): string[] {
   const body = child(root, 'body')
   if (!head || !body) return ['no <head> or <body>']
   const csp = cspOf(head, problems)
-  for (const s of all(body, (n) => n.nodeName === 'script')) problems.push(`a script in the body: ${attrsOf(s)}`)
-  for (const s of all(head, (n) => n.nodeName === 'script'))
-    if (!/^\/(.+\/)?assets\/coursemark\.[0-9a-f]{10}\.js$/.test(attr(s, 'src') ?? '') || s.childNodes?.length)
-      problems.push(`a script in the head that is not coursemark's: ${attrsOf(s)}`)
+  const quizzes = all(body, (n) => attr(n, 'data-cm-quiz') !== null).length
+  const bodyScripts = all(body, (n) => n.nodeName === 'script')
+  for (const s of bodyScripts)
+    if (textOf(s) !== FIRST.draw || !csp.includes(hash(FIRST.draw)) || quizzes !== 1)
+      problems.push(`a script in the body that is not coursemark's draw script: ${attrsOf(s)}`)
+  if (quizzes !== bodyScripts.length) problems.push(`${quizzes} quiz sections and ${bodyScripts.length} draw scripts`)
+  for (const s of all(head, (n) => n.nodeName === 'script')) {
+    const text = textOf(s)
+    const runtime = /^\/(.+\/)?assets\/coursemark\.[0-9a-f]{10}\.js$/.test(attr(s, 'src') ?? '') && !text
+    const gate = !attr(s, 'src') && FIRST.isGate(text) && csp.includes(hash(text))
+    if (!runtime && !gate) problems.push(`a script in the head that is not coursemark's: ${attrsOf(s)}`)
+  }
   problems.push(...unsafeAttributes(doc), ...leftovers(body, html))
   problems.push(...layoutProblems(body, kind), ...styleProblems(body, csp), ...quizProblems(body))
   return problems
@@ -73,7 +98,7 @@ function cspOf(head: Node, problems: string[]): string {
   const csp = metas[0] ? (attr(metas[0], 'content') ?? '') : ''
   if (metas.length !== 1) problems.push(`${metas.length} Content-Security-Policy metas`)
   if (
-    !csp.startsWith("default-src 'none'; script-src 'self'; style-src 'self'") ||
+    !/^default-src 'none'; script-src 'self'( 'sha256-[\w+/=]+')*; style-src 'self'/.test(csp) ||
     /unsafe-inline|unsafe-eval/.test(csp)
   )
     problems.push(`a weak Content-Security-Policy: ${csp}`)
@@ -133,7 +158,6 @@ function layoutProblems(body: Node, kind: string | null): string[] {
 
 /** Every style of the body is allowed by the policy, by hash. */
 function styleProblems(body: Node, csp: string): string[] {
-  const hash = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`
   const problems: string[] = []
   for (const s of all(body, (n) => n.nodeName === 'style')) {
     const text = (s.childNodes ?? []).map((c) => c.value ?? '').join('')
@@ -147,7 +171,7 @@ function styleProblems(body: Node, csp: string): string[] {
   return problems
 }
 
-/** Each quiz section loads in the runtime, and its statements hold no script, handler or syntax. */
+/** Each quiz section loads in the runtime, and its explanations hold no script, handler or syntax (its statements are in the body). */
 function quizProblems(body: Node): string[] {
   const problems: string[] = []
   const sections = all(body, (n) => attr(n, 'data-cm-quiz') !== null)
@@ -160,14 +184,14 @@ function quizProblems(body: Node): string[] {
       problems.push(`a quiz the runtime cannot load: ${attr(s, 'data-cm-quiz')?.slice(0, 100)}`)
       continue
     }
-    loaded.quiz.items.forEach((item, k) => {
-      for (const html of [item.html, loaded.keys[k]!.x]) {
-        const frag = parseFragment(html, { sourceCodeLocationInfo: true }) as unknown as Node
-        if (all(frag, (n) => n.nodeName === 'script').length) problems.push(`a script in a statement: ${html}`)
-        problems.push(...unsafeAttributes(frag).map((p) => `in a statement, ${p}`))
-        problems.push(...leftovers(frag, html).map((p) => `in a statement, ${p}`))
-      }
-    })
+    if (all(s, (n) => n.nodeName === 'fieldset').length !== loaded.keys.length)
+      problems.push('a quiz whose radio groups are not its bank')
+    for (const { x: html } of loaded.keys) {
+      const frag = parseFragment(html, { sourceCodeLocationInfo: true }) as unknown as Node
+      if (all(frag, (n) => n.nodeName === 'script').length) problems.push(`a script in an explanation: ${html}`)
+      problems.push(...unsafeAttributes(frag).map((p) => `in an explanation, ${p}`))
+      problems.push(...leftovers(frag, html).map((p) => `in an explanation, ${p}`))
+    }
   }
   return problems
 }

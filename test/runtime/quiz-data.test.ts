@@ -8,9 +8,9 @@ const quiz = {
   options: ['Yes', 'No'],
   bank: 'abc123',
   items: [
-    { id: 'q1', html: 'Ein <em>schöner</em> Satz', key: key(0, 'Weil es so ist.') },
-    { id: 'q2', html: 'Second', key: key(1, '') },
-    { id: 'q3', html: 'Third 🙂', key: key(1, 'why') },
+    { id: 'q1', key: key(0, 'Weil es so ist.') },
+    { id: 'q2', key: key(1, '') },
+    { id: 'q3', key: key(1, 'why') },
   ],
 }
 
@@ -32,8 +32,8 @@ describe('readQuiz', () => {
     ['three options', { ...quiz, options: ['a', 'b', 'c'] }],
     ['no bank hash', { ...quiz, bank: 7 }],
     ['no items', { ...quiz, items: [] }],
-    ['an item without html', { ...quiz, items: [{ id: 'q', key: key(0, '') }] }],
-    ['a key that does not decode', { ...quiz, items: [{ id: 'q', html: 'x', key: '!!' }] }],
+    ['an item without an id', { ...quiz, items: [{ key: key(0, '') }] }],
+    ['a key that does not decode', { ...quiz, items: [{ id: 'q', key: '!!' }] }],
   ]
   for (const [what, value] of broken) {
     it(`refuses a quiz with ${what}`, () => {

@@ -11,7 +11,8 @@
  *
  * The paragraph and any blocks between it and the bank are wrapped in
  * `cm_quiz_open` / `cm_quiz_close` tokens, which render the
- * `<section class="cm-quiz">` the runtime fills. The bank items go
+ * `<section class="cm-quiz">`, which holds the bank as hidden radio groups
+ * (`quizBody`). The bank items go
  * to `env.quiz` as raw text; decoding and validation are the model's job.
  * Runs before inline parsing, so bank items are never parsed as Markdown.
  */
@@ -22,15 +23,41 @@ import { error } from '../../diagnostics/diagnostic.ts'
 import { messageHtml } from '../../messages/format-message.ts'
 import { declaresNoQuiz } from '../../model/quiz-bank.ts'
 import type { BankLine, RawBankItem } from '../../model/types.ts'
-import { escapeSingleQuoted } from '../escape.ts'
+import { escapeHtml, escapeSingleQuoted } from '../escape.ts'
 import type { RenderEnv } from '../render-env.ts'
 
 export function quizPlugin(md: MarkdownIt): void {
   md.core.ruler.after('attr_list_attach', 'quiz', findQuiz)
   md.renderer.rules['cm_quiz_open'] = (_tokens, _idx, _options, env: RenderEnv) =>
-    `<section class="cm-quiz" aria-labelledby="cm-quiz-title" data-cm-quiz='${escapeSingleQuoted(env.quizJson ?? '')}'>\n<h2 id="cm-quiz-title">${messageHtml(env.ui, 'quiz.title')}</h2>\n`
+    `<section class="cm-quiz" aria-labelledby="cm-quiz-title" data-cm-quiz='${escapeSingleQuoted(env.quizView?.json ?? '')}'>\n<h2 id="cm-quiz-title">${messageHtml(env.ui, 'quiz.title')}</h2>\n`
   md.renderer.rules['cm_quiz_close'] = (_tokens, _idx, _options, env: RenderEnv) =>
-    `<p class="cm-needs-js">${messageHtml(env.ui, 'quiz.needsJs')}</p>\n<div class="cm-quiz-body"></div>\n</section>\n`
+    `<p class="cm-needs-js">${messageHtml(env.ui, 'quiz.needsJs')}</p>\n${quizBody(env)}</section>\n`
+}
+
+/**
+ * The whole bank as hidden radio groups, one per statement, and the Score
+ * button: the draw script after the quiz (layout.ts) moves the learner's
+ * draw into order and unhides it before the page is first laid out, and the
+ * runtime wires it. Each statement's `<li>` is named after its bank position
+ * (`cm-b3`), which never changes, so a retry can draw again from the same
+ * markup. `hidden` needs no stylesheet: without JavaScript nothing shows.
+ */
+function quizBody(env: RenderEnv): string {
+  const view = env.quizView
+  if (!view) return `<div class="cm-quiz-body" hidden></div>\n`
+  const [yes, no] = view.options.map(escapeHtml) as [string, string]
+  const items = view.statements.map(
+    (html, b) =>
+      `<li id="cm-b${b}" hidden><fieldset class="cm-q" aria-describedby="cm-b${b}-r"><legend class="cm-q-text">${html}</legend><div class="cm-opts"><label class="cm-opt"><input type="radio" name="cm-b${b}" value="0"> ${yes}</label><label class="cm-opt"><input type="radio" name="cm-b${b}" value="1"> ${no}</label></div><div class="cm-q-result" id="cm-b${b}-r" hidden></div></fieldset></li>`,
+  )
+  return `<div class="cm-quiz-body" hidden>
+<ol class="cm-q-list">
+${items.join('\n')}
+</ol>
+<div class="cm-quiz-actions"><button type="button" class="cm-score" aria-disabled="true" aria-describedby="cm-score-hint">${messageHtml(env.ui, 'quiz.score')}</button> <p class="cm-score-hint" id="cm-score-hint"></p></div>
+<p class="cm-quiz-status" role="status" tabindex="-1"></p>
+</div>
+`
 }
 
 function findQuiz(state: StateCore): void {
