@@ -71,8 +71,6 @@ export type RuntimeMessage = string | Array<string | [arg: string, forms: Record
 
 /** A statement as the runtime receives it, in a section's `data-cm-quiz` JSON. */
 export interface RuntimeQuizItem {
-  /** Stable statement id. */
-  id: string
   /**
    * The answer key, base64 of the UTF-8 JSON of a `RuntimeAnswerKey`.
    * Base64 only keeps answers out of casual sight in the page source; it secures nothing.

@@ -24,7 +24,7 @@ export function quizView(quiz: Quiz, md: MarkdownIt, env: RenderEnv): QuizView {
     n: quiz.n,
     options: quiz.options,
     bank: bankHash(quiz),
-    items: quiz.bank.map((s, i) => ({ id: s.id, key: encodeKey(rendered[i]!.key) })),
+    items: rendered.map((r) => ({ key: encodeKey(r.key) })),
   }
   return { json: JSON.stringify(json), statements: rendered.map((r) => r.html), options: quiz.options }
 }

@@ -14,12 +14,15 @@ import { isComplete } from './gate.ts'
 import { askToKeepStorage } from './keep-storage.ts'
 import { t } from './messages.ts'
 import { showNotices } from './notices.ts'
+import { type FirstPaint, firstPaint } from './first-paint/first-paint.ts'
 import { doneIds, type PageContext } from './page-context.ts'
 import { recordDone } from './progress-state.ts'
 import { clearAttempt, runAttempt } from './quiz.ts'
 import { indexUrl } from './site-root.ts'
 import { type LoadedQuiz, readQuiz } from './quiz-data.ts'
-import { drawStatements } from './seeded-draw.ts'
+
+/** The draw of seeded-draw.ts, as the page's draw script hands it over. */
+type Draw = NonNullable<FirstPaint['draw']>
 
 /** The page being wired: its context, its place in the manifest, and where its controls go. */
 interface Here {
@@ -53,7 +56,9 @@ export function wireCoursePage(context: PageContext): void {
   }
   const loaded = readQuiz(section.getAttribute('data-cm-quiz'))
   const body = section.querySelector<HTMLElement>('.cm-quiz-body')
-  if (!loaded || !body || body.querySelectorAll('.cm-q-list > li').length !== loaded.keys.length) {
+  // The draw comes with the page's inline draw script; without it (a broken page) the quiz cannot run.
+  const draw = firstPaint()?.draw
+  if (!loaded || !body || !draw || body.querySelectorAll('.cm-q-list > li').length !== loaded.keys.length) {
     // The learner cannot pass a quiz that cannot run; say so and let them on.
     for (const node of all('.cm-needs-js', section)) node.remove()
     if (body) {
@@ -66,7 +71,7 @@ export function wireCoursePage(context: PageContext): void {
   }
   // The draw script may have taken the page for done on progress the runtime reads otherwise.
   section.hidden = false
-  startAttempt(here, loaded, body)
+  startAttempt(here, loaded, body, draw)
 }
 
 /** Bring the dots and banners in line with the progress. */
@@ -110,12 +115,12 @@ function onward(here: Here): Node[] {
 }
 
 /** Show the learner's current attempt at the quiz; passing it marks the page done, failing offers a new one. */
-function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement): void {
+function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement, draw: Draw): void {
   const store = here.context.store
   const quiz = loaded.quiz
   const record = store.state.attempts[here.page.id]
   const attempt = record && record.bank === quiz.bank ? record.n : 0
-  const drawn = drawStatements(store.state.seed, here.page.id, attempt, quiz.items.length, quiz.n)
+  const drawn = draw(store.state.seed, here.page.id, attempt, quiz.items.length, quiz.n)
   runAttempt(body, loaded, drawn, (result) => {
     if (result.passed) {
       markDone(here, attempt + 1)
@@ -130,7 +135,7 @@ function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement): void {
     const retry = el('button', { type: 'button', class: 'cm-button' }, t('quiz.retry'))
     retry.addEventListener('click', () => {
       clearAttempt(body)
-      startAttempt(here, loaded, body)
+      startAttempt(here, loaded, body, draw)
       document.getElementById('cm-main')?.focus()
       window.scrollTo(0, 0)
     })

@@ -36,7 +36,7 @@ export function readQuiz(json: string | null): LoadedQuiz | null {
   for (const item of items as unknown[]) {
     if (typeof item !== 'object' || item === null) return null
     const fields = item as Record<string, unknown>
-    if (!isString(fields.id) || !isString(fields.key)) return null
+    if (!isString(fields.key)) return null
     const decoded = decodeKey(fields.key)
     if (!decoded) return null
     keys.push(decoded)

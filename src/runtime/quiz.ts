@@ -83,13 +83,12 @@ export function runAttempt(
   }
 }
 
-/** Clear an attempt's answers and marks from every statement, for the next attempt. */
+/** Clear an attempt's answers and results from every statement, for the next attempt. */
 export function clearAttempt(body: HTMLElement): void {
   for (const fieldset of all<HTMLFieldSetElement>('fieldset.cm-q', body)) {
     fieldset.classList.remove('cm-right', 'cm-wrong')
-    const box = fieldset.querySelector<HTMLElement>('.cm-q-result') as HTMLElement
-    box.textContent = ''
-    box.hidden = true
+    fieldset.removeAttribute('aria-describedby')
+    fieldset.querySelector('.cm-q-result')?.remove()
     for (const input of all<HTMLInputElement>('input', fieldset)) {
       input.checked = false
       input.disabled = false
@@ -112,7 +111,11 @@ function markStatement(
   right: boolean,
   options: [string, string],
 ): void {
-  const box = fieldset.querySelector<HTMLElement>('.cm-q-result') as HTMLElement
+  // The result, named by the group's description (the build leaves it out: the page is lighter).
+  const id = `${fieldset.parentElement?.id}-r`
+  const box = el('div', { class: 'cm-q-result', id })
+  fieldset.append(box)
+  fieldset.setAttribute('aria-describedby', id)
   fieldset.classList.add(right ? 'cm-right' : 'cm-wrong')
   fill(box, el('strong', {}, right ? t('quiz.right') : t('quiz.wrong')))
   if (!right) box.append(' ', t('quiz.rightAnswer', { answer: options[key.a] }))
@@ -123,6 +126,5 @@ function markStatement(
     why.innerHTML = key.x
     box.append(' ', why)
   }
-  box.hidden = false
   for (const input of all<HTMLInputElement>('input', fieldset)) input.disabled = true
 }

@@ -20,7 +20,7 @@ function quizOf(html: string) {
   const json = JSON.parse(m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as {
     n: number
     options: string[]
-    items: { id: string; key: string }[]
+    items: { key: string }[]
   }
   return {
     ...json,

@@ -39,7 +39,8 @@ describe('the reference course as SCORM packages', { skip: skip ?? false }, () =
       it('has a manifest valid against the schemas, and only relative URLs to its own files', async () => {
         const pkg = makePackage(CORPUS, format, ['--base', '/listen/'])
         assert.equal(await manifestErrors(pkg.text('imsmanifest.xml'), format), '')
-        assert.ok(assertRelativeUrls(pkg) > 1000)
+        // Every page's links and script (the stylesheet is in the page): over 900 URLs in all.
+        assert.ok(assertRelativeUrls(pkg) > 900)
       })
 
       it('is walked to the end in the test LMS: a failed quiz, a closed tab, a resume, passed', async () => {

@@ -439,8 +439,9 @@ export const ENGLISH: Words = {
 export const quizRegion = (page: Scope, words: Words = ENGLISH): Locator =>
   page.getByRole('region', { name: words.quiz, exact: true })
 
-/** The statements shown now, in order, as their groups are named. */
+/** The statements shown now, in order, as their groups are named (once the quiz shows any: the runtime may draw it after DOMContentLoaded). */
 export async function shownStatements(page: Scope, words: Words = ENGLISH): Promise<string[]> {
+  await quizRegion(page, words).getByRole('group').first().waitFor()
   const legends = await quizRegion(page, words).getByRole('group').locator('legend').allTextContents()
   return legends.map(squash)
 }

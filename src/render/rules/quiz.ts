@@ -40,7 +40,8 @@ export function quizPlugin(md: MarkdownIt): void {
  * draw into order and unhides it before the page is first laid out, and the
  * runtime wires it. Each statement's `<li>` is named after its bank position
  * (`cm-b3`), which never changes, so a retry can draw again from the same
- * markup. `hidden` needs no stylesheet: without JavaScript nothing shows.
+ * markup; the runtime adds each statement's result when it is scored.
+ * `hidden` needs no stylesheet: without JavaScript nothing shows.
  */
 function quizBody(env: RenderEnv): string {
   const view = env.quizView
@@ -48,7 +49,7 @@ function quizBody(env: RenderEnv): string {
   const [yes, no] = view.options.map(escapeHtml) as [string, string]
   const items = view.statements.map(
     (html, b) =>
-      `<li id="cm-b${b}" hidden><fieldset class="cm-q" aria-describedby="cm-b${b}-r"><legend class="cm-q-text">${html}</legend><div class="cm-opts"><label class="cm-opt"><input type="radio" name="cm-b${b}" value="0"> ${yes}</label><label class="cm-opt"><input type="radio" name="cm-b${b}" value="1"> ${no}</label></div><div class="cm-q-result" id="cm-b${b}-r" hidden></div></fieldset></li>`,
+      `<li id="cm-b${b}" hidden><fieldset class="cm-q"><legend class="cm-q-text">${html}</legend><div class="cm-opts"><label class="cm-opt"><input type="radio" name="cm-b${b}" value="0"> ${yes}</label><label class="cm-opt"><input type="radio" name="cm-b${b}" value="1"> ${no}</label></div></fieldset></li>`,
   )
   return `<div class="cm-quiz-body" hidden>
 <ol class="cm-q-list">

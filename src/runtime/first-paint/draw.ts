@@ -3,9 +3,11 @@
  * Content-Security-Policy). The build wrote the whole bank as hidden radio
  * groups; this shows the learner's draw of them, with the same pure draw as
  * the runtime (seeded-draw.ts), before the page is first laid out, so the
- * quiz is answerable without waiting for the runtime script. The runtime
- * adopts what it finds when its own draw is the same, and draws again
- * otherwise (course-page.ts).
+ * quiz is answerable without waiting for the runtime script. It hands the
+ * draw function to the runtime, which adopts what it finds when its draw
+ * (for the progress it reads) is the same, and draws again otherwise
+ * (course-page.ts); one function, so the two cannot disagree, and the
+ * runtime script does not carry a second copy.
  *
  * It only reads what the head gate read, and writes nothing: with no
  * progress yet (a learner's very first page), or progress it cannot read,
@@ -32,7 +34,9 @@ function isDrawable(state: unknown): state is Drawable {
   const root = document.documentElement
   const section = document.querySelector<HTMLElement>('.cm-quiz')
   const list = section?.querySelector<HTMLElement>('.cm-q-list')
-  if (!first?.k || !section || !list) return
+  if (!first) return
+  first.draw = drawStatements
+  if (!first.k || !section || !list) return
   const s = first.state
   // No progress yet (the learner's first page), or none the draw can read: the runtime makes it and draws.
   if (!isDrawable(s)) return

@@ -12,6 +12,8 @@ export interface FirstPaint {
   state: unknown
   /** Set by the runtime once it has decided: the page stays (and is shown) or the learner is sent on. */
   ran?: boolean
+  /** The quiz's draw (seeded-draw.ts), set by the draw script after a quiz: the runtime draws with it too, so the two cannot differ. */
+  draw?: (seed: string, pageId: string, attempt: number, size: number, n: number) => number[]
 }
 
 /** The global the head gate set, if it ran. */
