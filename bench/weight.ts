@@ -1,7 +1,7 @@
 /**
  * Weight: what a learner's browser downloads on a first visit to a page of
- * the built site: the HTML, and the stylesheet, script and images it loads,
- * raw and gzipped. Gzip is zlib at level 9 (`gzip -9`), about what a static
+ * the built site: the HTML (which holds the stylesheet and the inline
+ * scripts), and the script and images it loads, raw and gzipped. Gzip is zlib at level 9 (`gzip -9`), about what a static
  * host sends; a host that compresses less sends a little more.
  */
 import { readdirSync, readFileSync } from 'node:fs'
@@ -10,8 +10,12 @@ import { gzipSync } from 'node:zlib'
 import { DomUtils, parseDocument } from 'htmlparser2'
 import { formatBytes, judge, type Row } from './table.ts'
 
-/** The budget of the runtime issue (#4): 15 KB = 15,000 bytes gzipped for a section's first visit. */
-export const WEIGHT_BUDGET_BYTES = 15_000
+/**
+ * 12 KB = 12,000 bytes gzipped for a section's first visit: the runtime
+ * issue (#4) allowed 15 KB; issue 13 moved the stylesheet and two scripts
+ * into every page and is held to 12 KB, about what a first visit weighed before it.
+ */
+export const WEIGHT_BUDGET_BYTES = 12_000
 
 /** Raw and gzipped size of a set of files. */
 export interface Bytes {
@@ -90,7 +94,7 @@ const pair = (b: Bytes) => `${formatBytes(b.raw)} → ${formatBytes(b.gzip)}`
  * A row per page type: the index, the heaviest chapter page and the heaviest
  * section with a quiz (the budget holds for every one, so the heaviest is
  * the one to judge). The section budget is applied to the index and chapter
- * pages too: they load the same stylesheet and script.
+ * pages too: they carry the same stylesheet and a runtime script.
  */
 export function weightRows(pages: PageWeight[], courseName: string): Row[] {
   const types: { label: string; pick: (p: PageWeight) => boolean }[] = [
@@ -103,7 +107,9 @@ export function weightRows(pages: PageWeight[], courseName: string): Row[] {
     const heaviest = of.reduce<PageWeight | null>((a, p) => (a === null || p.total.gzip > a.total.gzip ? p : a), null)
     if (!heaviest) return []
     const which = of.length > 1 ? `${heaviest.id}, heaviest of ${of.length}` : heaviest.id
-    const parts = [`HTML ${pair(heaviest.html)}`, `CSS ${pair(heaviest.css)}`, `JS ${pair(heaviest.js)}`]
+    // The stylesheet is inline (issue 13): a CSS file is shown only if a page loads one.
+    const parts = [`HTML ${pair(heaviest.html)}`, `JS ${pair(heaviest.js)}`]
+    if (heaviest.css.raw) parts.splice(1, 0, `CSS ${pair(heaviest.css)}`)
     if (heaviest.other.raw) parts.push(`images ${pair(heaviest.other)}`)
     return [
       {
