@@ -252,7 +252,7 @@ export async function timeRuntime(
       // Rotate the order each round, so no kind of visit always follows the same one.
       for (let i = 0; i < kinds.length; i++) {
         const kind = kinds[(i + round) % kinds.length]!
-        if (!quick) await quiet(10_000)
+        if (!quick) await quiet(4_000)
         const times = await visit(kind.bare, kind.network, kind.arrival)
         if (round > 0) samples.get(kind)!.push(times)
       }
