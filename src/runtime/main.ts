@@ -80,7 +80,8 @@ function start(manifest: RuntimeManifest): void {
     else if (kind === 'record') loadExtras(manifest.extras).then((extras) => extras.showRecord(context), noop)
     else if (kind !== 'index') wireCoursePage(context)
   }
-  // A script run after parsing (`defer`) finds the document still loading; one injected later may not.
+  // Deferred, this runs once the body is parsed: wire a task later, so the first frame is not held.
+  // (Loaded without `defer`, it would run before the body exists: then wait for it.)
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => setTimeout(wire))
   else setTimeout(wire)
 }

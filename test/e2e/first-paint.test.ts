@@ -125,6 +125,14 @@ describe('the quiz before the runtime arrives (#13)', { skip: cannotRun() ?? fal
     return target
   }
 
+  /** With `target` the next page to do, open it with the runtime held back until the returned function is called. */
+  const openNextHeld = async (page: Page, target: SitePage): Promise<() => void> => {
+    await seed(page, built.served, built.site, progressBefore(built.site, target))
+    const release = await holdRuntime(page)
+    await openUntil(page, built.served, target.path, '#cm-next')
+    return release
+  }
+
   it('breaks no Content-Security-Policy rule on any page, through the whole course', async () => {
     await withBrowser(
       built.served,
@@ -143,10 +151,8 @@ describe('the quiz before the runtime arrives (#13)', { skip: cannotRun() ?? fal
     await withBrowser(
       built.served,
       async ({ page, watch }) => {
-        await seed(page, built.served, built.site, progressBefore(built.site, target))
         // The runtime held back: what shows is the inline draw's alone.
-        let release = await holdRuntime(page)
-        await openUntil(page, built.served, target.path, '#cm-next')
+        let release = await openNextHeld(page, target)
         assert.deepEqual(await shownStatements(page), expectedDraw(target, 0))
         assert.equal(await page.evaluate('window.__cmFirst.ran === true'), false, 'the runtime has not run yet')
         // The runtime arrives and adopts them: the same statements, and it wires Score.
@@ -176,9 +182,7 @@ describe('the quiz before the runtime arrives (#13)', { skip: cannotRun() ?? fal
     await withBrowser(
       built.served,
       async ({ page }) => {
-        await seed(page, built.served, built.site, progressBefore(built.site, target))
-        const release = await holdRuntime(page)
-        await openUntil(page, built.served, target.path, '#cm-next')
+        const release = await openNextHeld(page, target)
         const shown = await shownFromBank(page, target)
         assert.equal(shown.length, target.quiz?.n)
         for (const statement of shown)
