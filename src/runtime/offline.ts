@@ -10,7 +10,7 @@
 import { loadExtras } from './load-extras.ts'
 import type { PageContext } from './page-context.ts'
 
-/** Register the worker once the page has loaded (it must not slow the first paint). */
+/** Register the worker once the page has loaded and is idle (it must not slow the first paint nor the first answers). */
 export function keepOffline(context: PageContext): void {
   const url = context.manifest.worker
   const workers = navigator.serviceWorker
@@ -19,17 +19,23 @@ export function keepOffline(context: PageContext): void {
   const offer = (worker: ServiceWorker | null) => {
     if (worker && workers.controller) loadExtras(context.manifest.extras).then((x) => x.offerReload(worker), noop)
   }
-  addEventListener('load', () => {
-    workers.register(url, { scope: context.manifest.base }).then((registration) => {
-      // Some browsers that block workers (and Playwright's `serviceWorkers: 'block'`) answer with nothing.
-      if (!registration) return
-      offer(registration.waiting)
-      registration.addEventListener('updatefound', () => {
-        const worker = registration.installing
-        worker?.addEventListener('statechange', () => worker.state === 'installed' && offer(worker))
-      })
-    }, noop)
-  })
+  // Once the page is idle after loading, not at `load`: installing downloads the whole course, which
+  // must not compete with the learner's first answers (issue 13; on loopback it held them back ~100 ms at 4×).
+  const idle = (run: () => void) =>
+    window.requestIdleCallback ? window.requestIdleCallback(run, { timeout: 3000 }) : setTimeout(run, 1000)
+  addEventListener('load', () =>
+    idle(() =>
+      workers.register(url, { scope: context.manifest.base }).then((registration) => {
+        // Some browsers that block workers (and Playwright's `serviceWorkers: 'block'`) answer with nothing.
+        if (!registration) return
+        offer(registration.waiting)
+        registration.addEventListener('updatefound', () => {
+          const worker = registration.installing
+          worker?.addEventListener('statechange', () => worker.state === 'installed' && offer(worker))
+        })
+      }, noop),
+    ),
+  )
 }
 
 /** For what may fail without harm: without a worker (private browsing, say) the course works online as before. */
