@@ -21,8 +21,8 @@ import { clearAttempt, runAttempt } from './quiz.ts'
 import { indexUrl } from './site-root.ts'
 import { type LoadedQuiz, readQuiz } from './quiz-data.ts'
 
-/** The draw of seeded-draw.ts, as the page's draw script hands it over. */
-type Draw = NonNullable<FirstPaint['draw']>
+/** The draw of seeded-draw.ts and its showing (show-draw.ts), as the page's draw script hands them over. */
+type Drawing = Required<Pick<FirstPaint, 'draw' | 'show'>>
 
 /** The page being wired: its context, its place in the manifest, and where its controls go. */
 interface Here {
@@ -57,8 +57,10 @@ export function wireCoursePage(context: PageContext): void {
   const loaded = readQuiz(section.getAttribute('data-cm-quiz'))
   const body = section.querySelector<HTMLElement>('.cm-quiz-body')
   // The draw comes with the page's inline draw script; without it (a broken page) the quiz cannot run.
-  const draw = firstPaint()?.draw
-  if (!loaded || !body || !draw || body.querySelectorAll('.cm-q-list > li').length !== loaded.keys.length) {
+  const first = firstPaint()
+  const draw = first?.draw
+  const show = first?.show
+  if (!loaded || !body || !draw || !show || body.querySelectorAll('.cm-q-list > li').length !== loaded.keys.length) {
     // The learner cannot pass a quiz that cannot run; say so and let them on.
     for (const node of all('.cm-needs-js', section)) node.remove()
     if (body) {
@@ -71,7 +73,7 @@ export function wireCoursePage(context: PageContext): void {
   }
   // The draw script may have taken the page for done on progress the runtime reads otherwise.
   section.hidden = false
-  startAttempt(here, loaded, body, draw)
+  startAttempt(here, loaded, body, { draw, show })
 }
 
 /** Bring the dots and banners in line with the progress. */
@@ -115,13 +117,13 @@ function onward(here: Here): Node[] {
 }
 
 /** Show the learner's current attempt at the quiz; passing it marks the page done, failing offers a new one. */
-function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement, draw: Draw): void {
+function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement, drawing: Drawing): void {
   const store = here.context.store
   const quiz = loaded.quiz
   const record = store.state.attempts[here.page.id]
   const attempt = record && record.bank === quiz.bank ? record.n : 0
-  const drawn = draw(store.state.seed, here.page.id, attempt, quiz.items.length, quiz.n)
-  runAttempt(body, loaded, drawn, (result) => {
+  const drawn = drawing.draw(store.state.seed, here.page.id, attempt, quiz.items.length, quiz.n)
+  runAttempt(body, loaded, drawn, drawing.show, (result) => {
     if (result.passed) {
       markDone(here, attempt + 1)
       fill(here.next, ...onward(here))
@@ -135,7 +137,7 @@ function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement, draw: D
     const retry = el('button', { type: 'button', class: 'cm-button' }, t('quiz.retry'))
     retry.addEventListener('click', () => {
       clearAttempt(body)
-      startAttempt(here, loaded, body, draw)
+      startAttempt(here, loaded, body, drawing)
       document.getElementById('cm-main')?.focus()
       window.scrollTo(0, 0)
     })

@@ -10,7 +10,7 @@
  */
 import type { RuntimeAnswerKey } from '../page-contract.ts'
 import { all, el, fill } from './dom.ts'
-import { showDraw } from './first-paint/show-draw.ts'
+import type { FirstPaint } from './first-paint/first-paint.ts'
 import { t } from './messages.ts'
 import type { LoadedQuiz } from './quiz-data.ts'
 import { type ScoreResult, scoreAnswers } from './score.ts'
@@ -19,12 +19,13 @@ import { type ScoreResult, scoreAnswers } from './score.ts'
  * Run attempt `drawn` (bank positions, in the order shown) in the quiz body,
  * whose bank the build rendered as hidden radio groups: shown as the inline
  * draw script left it when it drew the same, else drawn here; answers of an
- * earlier attempt cleared. `onScored` runs once.
+ * earlier attempt cleared (`show`, the draw script's showDraw). `onScored` runs once.
  */
 export function runAttempt(
   body: HTMLElement,
   loaded: LoadedQuiz,
   drawn: number[],
+  show: NonNullable<FirstPaint['show']>,
   onScored: (result: ScoreResult) => void,
 ): void {
   const quiz = loaded.quiz
@@ -32,7 +33,7 @@ export function runAttempt(
   const score = body.querySelector<HTMLElement>('.cm-score') as HTMLElement
   const hint = body.querySelector<HTMLElement>('.cm-score-hint') as HTMLElement
   const status = body.querySelector<HTMLElement>('.cm-quiz-status') as HTMLElement
-  if (list.getAttribute('data-cm-drawn') !== drawn.join(' ')) showDraw(list, drawn)
+  if (list.getAttribute('data-cm-drawn') !== drawn.join(' ')) show(list, drawn)
   const shown: RuntimeAnswerKey[] = drawn.map((i) => loaded.keys[i] as RuntimeAnswerKey)
   const fieldsets = drawn.map((position) => list.querySelector(`#cm-b${position} > fieldset`) as HTMLFieldSetElement)
   status.textContent = ''

@@ -36,6 +36,7 @@ function isDrawable(state: unknown): state is Drawable {
   const list = section?.querySelector<HTMLElement>('.cm-q-list')
   if (!first) return
   first.draw = drawStatements
+  first.show = showDraw
   if (!first.k || !section || !list) return
   const s = first.state
   // No progress yet (the learner's first page), or none the draw can read: the runtime makes it and draws.

@@ -14,6 +14,8 @@ export interface FirstPaint {
   ran?: boolean
   /** The quiz's draw (seeded-draw.ts), set by the draw script after a quiz: the runtime draws with it too, so the two cannot differ. */
   draw?: (seed: string, pageId: string, attempt: number, size: number, n: number) => number[]
+  /** How a draw is shown (show-draw.ts), set with `draw`: the runtime shows its draws with it rather than carry a copy. */
+  show?: (list: HTMLElement, drawn: readonly number[]) => void
 }
 
 /** The global the head gate set, if it ran. */
