@@ -4,6 +4,7 @@
 //   runtime-lms.js      the same for the pages of LMS packages, which alone keep progress in an LMS
 //   launch.js           the launch page of LMS packages (src/runtime/lms/launch.ts)
 //   runtime.css         the site's stylesheet: the layout's CSS, then the runtime's, minified
+//   runtime-index.css   the same, then the index's outline rules (src/render/index.css), for the index alone
 //   runtime-extras.js   the second script, loaded on demand, and its stylesheet
 //   runtime-extras.css
 //   service-worker.js   the offline worker
@@ -36,6 +37,7 @@ const OUTPUTS = [
   'first-draw.js',
   'launch.js',
   'runtime.css',
+  'runtime-index.css',
   'runtime-extras.js',
   'runtime-extras.css',
   'service-worker.js',
@@ -117,6 +119,7 @@ try {
   // The launch page of LMS packages (src/runtime/lms/launch.ts): it holds the LMS session.
   const launch = await browserScript('src/runtime/lms/launch.ts')
   const css = await readCss(STYLESHEETS)
+  const indexCss = await readCss([...STYLESHEETS, 'src/render/index.css'])
   // The second script, loaded on demand: it sets one global, the extras (src/runtime/extras-api.ts).
   const extras = {
     js: await browserScript('src/runtime/extras.ts', { globalName: '__coursemarkExtras' }),
@@ -144,7 +147,18 @@ try {
     legalComments: 'none',
     define: {
       COURSEMARK_VERSION: JSON.stringify(pkg.version),
-      COURSEMARK_ASSETS: JSON.stringify({ js, indexJs, lmsJs, lmsIndexJs, first, launch, extras, css, worker }),
+      COURSEMARK_ASSETS: JSON.stringify({
+        js,
+        indexJs,
+        lmsJs,
+        lmsIndexJs,
+        first,
+        launch,
+        extras,
+        css,
+        indexCss,
+        worker,
+      }),
       // Each catalogue's text by language code (src/messages/catalogues.ts parses one when a course needs it).
       COURSEMARK_CATALOGUES: JSON.stringify(catalogues),
     },
@@ -178,6 +192,7 @@ try {
   await writeFile(new URL(`${next}/launch.js`, root), launch)
   await cp(new URL('src/emit/scorm/xsd/', root), new URL(`${next}/scorm-xsd/`, root), { recursive: true })
   await writeFile(new URL(`${next}/runtime.css`, root), css)
+  await writeFile(new URL(`${next}/runtime-index.css`, root), indexCss)
   await writeFile(new URL(`${next}/runtime-extras.js`, root), extras.js)
   await writeFile(new URL(`${next}/runtime-extras.css`, root), extras.css)
   await writeFile(new URL(`${next}/service-worker.js`, root), worker)

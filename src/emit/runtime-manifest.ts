@@ -94,6 +94,7 @@ export function buildVersion(
     runtime.extras.js,
     runtime.extras.css,
     runtime.css,
+    runtime.indexCss,
     runtime.worker,
     runtime.first.gate,
     runtime.first.draw,

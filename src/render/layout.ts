@@ -21,8 +21,10 @@ import { titleHtml, titleText } from './title.ts'
 import { sha256Base64 } from './sha256.ts'
 
 export interface PageAssets {
-  /** The stylesheet, written into every page's `<style>` (nothing external before the quiz shows). */
+  /** The stylesheet, written into every page's `<style>` but the index's (nothing external before the quiz shows). */
   css: string
+  /** The index's stylesheet: the same and the outline's rules, which no other page needs. */
+  indexCss: string
   /** Path of the hashed runtime script of every page but the index, relative to the site root; loaded with `defer`. */
   js: string
   /** Path of the course index's runtime script, likewise. */
@@ -133,11 +135,12 @@ export function pageDocument(shell: PageShell): string {
     .join('\n')
   const assets = shell.assets
   const js = shell.kind === 'index' ? assets.indexJs : assets.js
+  const css = shell.kind === 'index' ? assets.indexCss : assets.css
   const scripts = [`<script defer src="${escapeHtml(urls.file(js))}"></script>`]
   if (shell.options.devScript) scripts.push(`<script src="${escapeHtml(shell.options.devScript)}" defer></script>`)
   const policy = contentSecurityPolicy(shell.styles, {
     scripts: shell.quiz ? [assets.gate, assets.draw] : [assets.gate],
-    styles: [assets.css],
+    styles: [css],
   })
   const prev = shell.prev === null ? '' : ` data-cm-prev="${escapeHtml(shell.prev)}"`
   // Chromium holds rendering until `#cm-next`, just after the quiz, is parsed: one layout with the quiz drawn.
@@ -146,7 +149,7 @@ export function pageDocument(shell: PageShell): string {
 <html lang="${escapeHtml(ui.lang)}" dir="${direction(ui.lang)}" data-cm-page="${escapeHtml(shell.id)}"${prev} data-cm-kind="${shell.kind}">
 <head>
 ${headStart(policy, shell.title, `<script>${assets.gate}</script>`)}
-<style>${assets.css}</style>${expect}
+<style>${css}</style>${expect}
 ${scripts.join('\n')}
 </head>
 <body class="${shell.kind}">
