@@ -274,6 +274,20 @@ function outline(course: CourseOutline, ui: Messages): string {
   return `<nav class="cm-outline" aria-labelledby="cm-outline-title">\n<h2 id="cm-outline-title">${messageHtml(ui, 'index.outline')}</h2>\n<ol>${out.join('')}</ol>\n</nav>`
 }
 
+/** Hashes of coursemark's own inline texts, the same on every page of a build: hashed once, not per page. */
+const ownHashes = new Map<string, string>()
+
+function ownHash(text: string): string {
+  let hash = ownHashes.get(text)
+  if (hash === undefined) {
+    // A handful per site (gate, draw script, stylesheets); a long-lived dev server sees new ones as they change.
+    if (ownHashes.size >= 32) ownHashes.clear()
+    hash = sha256Base64(text)
+    ownHashes.set(text, hash)
+  }
+  return hash
+}
+
 /**
  * Only the site's own scripts and stylesheets may load; inline, only what
  * is allowed by hash: coursemark's own (`inline`: the head gate, the draw
@@ -288,14 +302,14 @@ export function contentSecurityPolicy(
   options: { frames?: boolean; scripts?: readonly string[]; styles?: readonly string[] } = {},
 ): string {
   const hashes = new Set<string>()
-  for (const text of options.styles ?? []) hashes.add(sha256Base64(text))
+  for (const text of options.styles ?? []) hashes.add(ownHash(text))
   for (const text of styles.elements) hashes.add(sha256Base64(text))
   for (const text of styles.attributes) hashes.add(sha256Base64(text))
   const attrs = styles.attributes.length > 0
   const styleSrc = ["'self'", ...(attrs ? ["'unsafe-hashes'"] : []), ...[...hashes].map((h) => `'sha256-${h}'`)].join(
     ' ',
   )
-  const scriptSrc = ["'self'", ...(options.scripts ?? []).map((text) => `'sha256-${sha256Base64(text)}'`)].join(' ')
+  const scriptSrc = ["'self'", ...(options.scripts ?? []).map((text) => `'sha256-${ownHash(text)}'`)].join(' ')
   const frames = options.frames ? "; frame-src 'self'" : ''
   return `default-src 'none'; script-src ${scriptSrc}; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; worker-src 'self'${frames}; base-uri 'none'; form-action 'none'`
 }
