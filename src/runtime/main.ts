@@ -7,7 +7,8 @@
  * or shows it. Deferred scripts run once the body is parsed; the wiring
  * waits a task more, so the first frame (the quiz, already drawn by the
  * inline draw script) is not held for it.
- */ import type { RuntimeManifest } from '../page-contract.ts'
+ */
+import type { RuntimeManifest } from '../page-contract.ts'
 import { wireCoursePage } from './course-page.ts'
 import { redirectFor } from './gate.ts'
 import { wireIndexPage } from './index-page.ts'
