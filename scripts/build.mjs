@@ -3,8 +3,10 @@
 //   runtime.js          the browser runtime, one minified script
 //   runtime-lms.js      the same for the pages of LMS packages, which alone keep progress in an LMS
 //   launch.js           the launch page of LMS packages (src/runtime/lms/launch.ts)
-//   runtime.css         the site's stylesheet: the layout's CSS, then the runtime's, minified
-//   runtime-index.css   the same, then the index's outline rules (src/render/index.css), for the index alone
+//   runtime.css         the stylesheet of every page: the layout's CSS, then the runtime's, minified
+//   runtime-quiz.css    the quiz's rules (src/runtime/quiz.css), for pages with a quiz alone
+//   runtime-dots.css    the progress dots' rules (src/render/dots.css), for pages with dots alone
+//   runtime-index.css   the index's buttons and outline (src/render/index.css), for the index alone
 //   runtime-extras.js   the second script, loaded on demand, and its stylesheet
 //   runtime-extras.css
 //   service-worker.js   the offline worker
@@ -37,6 +39,8 @@ const OUTPUTS = [
   'first-draw.js',
   'launch.js',
   'runtime.css',
+  'runtime-quiz.css',
+  'runtime-dots.css',
   'runtime-index.css',
   'runtime-extras.js',
   'runtime-extras.css',
@@ -118,8 +122,13 @@ try {
   }
   // The launch page of LMS packages (src/runtime/lms/launch.ts): it holds the LMS session.
   const launch = await browserScript('src/runtime/lms/launch.ts')
-  const css = await readCss(STYLESHEETS)
-  const indexCss = await readCss([...STYLESHEETS, 'src/render/index.css'])
+  // The stylesheet in parts: a page inlines the base and the parts for what it holds (src/render/layout.ts).
+  const css = {
+    base: await readCss(STYLESHEETS),
+    quiz: await readCss(['src/runtime/quiz.css']),
+    dots: await readCss(['src/render/dots.css']),
+    index: await readCss(['src/render/index.css']),
+  }
   // The second script, loaded on demand: it sets one global, the extras (src/runtime/extras-api.ts).
   const extras = {
     js: await browserScript('src/runtime/extras.ts', { globalName: '__coursemarkExtras' }),
@@ -156,7 +165,6 @@ try {
         launch,
         extras,
         css,
-        indexCss,
         worker,
       }),
       // Each catalogue's text by language code (src/messages/catalogues.ts parses one when a course needs it).
@@ -191,8 +199,10 @@ try {
   await writeFile(new URL(`${next}/first-draw.js`, root), first.draw)
   await writeFile(new URL(`${next}/launch.js`, root), launch)
   await cp(new URL('src/emit/scorm/xsd/', root), new URL(`${next}/scorm-xsd/`, root), { recursive: true })
-  await writeFile(new URL(`${next}/runtime.css`, root), css)
-  await writeFile(new URL(`${next}/runtime-index.css`, root), indexCss)
+  await writeFile(new URL(`${next}/runtime.css`, root), css.base)
+  await writeFile(new URL(`${next}/runtime-quiz.css`, root), css.quiz)
+  await writeFile(new URL(`${next}/runtime-dots.css`, root), css.dots)
+  await writeFile(new URL(`${next}/runtime-index.css`, root), css.index)
   await writeFile(new URL(`${next}/runtime-extras.js`, root), extras.js)
   await writeFile(new URL(`${next}/runtime-extras.css`, root), extras.css)
   await writeFile(new URL(`${next}/service-worker.js`, root), worker)

@@ -5,7 +5,8 @@
  * stylesheets, as dist/runtime.js and, for the course index, runtime-index.js
  * (dist/runtime-lms*.js for the pages of LMS packages, which alone can keep
  * progress in an LMS), the pages' inline first-gate.js and first-draw.js,
- * launch.js, runtime.css and, for the index, runtime-index.css,
+ * launch.js, the stylesheet's parts runtime.css, runtime-quiz.css,
+ * runtime-dots.css and runtime-index.css,
  * runtime-extras.js, runtime-extras.css and service-worker.js, and bakes them
  * into the bundle (dist/coursemark.cjs) as COURSEMARK_ASSETS, so the
  * installed package reads no file for them; it copies the schemas to
@@ -15,6 +16,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { StylesheetParts } from '../render/layout.ts'
 
 export interface RuntimeAssets {
   /** The runtime script of every page but the index, still holding the `__CM_MANIFEST__` slot. */
@@ -23,10 +25,8 @@ export interface RuntimeAssets {
   indexJs: string
   /** The second script and its stylesheet, loaded on demand (the progress dialog, the completion record). */
   extras: { js: string; css: string }
-  /** The stylesheet of every page but the index, minified. */
-  css: string
-  /** The course index's stylesheet: the same, and the outline's rules (src/render/index.css). */
-  indexCss: string
+  /** The stylesheet, minified, in the parts a page picks from (render/layout.ts). */
+  css: StylesheetParts
   /** The service worker, still holding the `__CM_OFFLINE__` slot. */
   worker: string
   /** The inline head gate (still holding its `__CM_GATE__` slot) and quiz draw script (emit/first-paint.ts). */
@@ -54,8 +54,8 @@ function builtAssets(): BuiltAssets {
 
 /** The runtime of a web site's pages, or of an LMS package's (`lms`). */
 export function readRuntimeAssets(lms = false): RuntimeAssets {
-  const { js, indexJs, lmsJs, lmsIndexJs, first, extras, css, indexCss, worker } = builtAssets()
-  return { js: lms ? lmsJs : js, indexJs: lms ? lmsIndexJs : indexJs, first, extras, css, indexCss, worker }
+  const { js, indexJs, lmsJs, lmsIndexJs, first, extras, css, worker } = builtAssets()
+  return { js: lms ? lmsJs : js, indexJs: lms ? lmsIndexJs : indexJs, first, extras, css, worker }
 }
 
 /** The LMS package's launch page script (src/runtime/lms/launch.ts). */
@@ -91,8 +91,12 @@ function readDist(): BuiltAssets {
     first: { gate: read('first-gate.js'), draw: read('first-draw.js') },
     launch: read('launch.js'),
     extras: { js: read('runtime-extras.js'), css: read('runtime-extras.css') },
-    css: read('runtime.css'),
-    indexCss: read('runtime-index.css'),
+    css: {
+      base: read('runtime.css'),
+      quiz: read('runtime-quiz.css'),
+      dots: read('runtime-dots.css'),
+      index: read('runtime-index.css'),
+    },
     worker: read('service-worker.js'),
   }
 }

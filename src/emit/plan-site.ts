@@ -74,7 +74,7 @@ export function planSite(course: Course, input: PlanInput): SitePlan {
       return path
     }) as [string, string]
     add({ path: extrasPath, data: extras })
-    assets.set(ui.lang, { css: runtime.css, indexCss: runtime.indexCss, js: jsPath, indexJs: indexJsPath, ...first })
+    assets.set(ui.lang, { css: runtime.css, js: jsPath, indexJs: indexJsPath, ...first })
   }
   add({ path: extrasCssPath, data: runtime.extras.css })
   addPages(course, input, assets, add, diagnostics)

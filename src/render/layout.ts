@@ -20,11 +20,25 @@ import type { RenderedPage } from './render-page.ts'
 import { titleHtml, titleText } from './title.ts'
 import { sha256Base64 } from './sha256.ts'
 
+/**
+ * The site's stylesheet, minified, in parts (scripts/build.mjs): every page
+ * inlines the base, and only the parts for what it holds, so no page
+ * carries rules for what it has not (`stylesheetOf`).
+ */
+export interface StylesheetParts {
+  /** The page chrome and what the runtime renders on every page (render/layout.css, runtime/runtime.css). */
+  base: string
+  /** The quiz's rules (runtime/quiz.css). */
+  quiz: string
+  /** The progress dots' rules (render/dots.css). */
+  dots: string
+  /** The course index's buttons and outline (render/index.css). */
+  index: string
+}
+
 export interface PageAssets {
-  /** The stylesheet, written into every page's `<style>` but the index's (nothing external before the quiz shows). */
-  css: string
-  /** The index's stylesheet: the same and the outline's rules, which no other page needs. */
-  indexCss: string
+  /** The stylesheet's parts, written into each page's `<style>` (nothing external before the quiz shows). */
+  css: StylesheetParts
   /** Path of the hashed runtime script of every page but the index, relative to the site root; loaded with `defer`. */
   js: string
   /** Path of the course index's runtime script, likewise. */
@@ -135,7 +149,7 @@ export function pageDocument(shell: PageShell): string {
     .join('\n')
   const assets = shell.assets
   const js = shell.kind === 'index' ? assets.indexJs : assets.js
-  const css = shell.kind === 'index' ? assets.indexCss : assets.css
+  const css = stylesheetOf(assets.css, shell)
   const scripts = [`<script defer src="${escapeHtml(urls.file(js))}"></script>`]
   if (shell.options.devScript) scripts.push(`<script src="${escapeHtml(shell.options.devScript)}" defer></script>`)
   const policy = contentSecurityPolicy(shell.styles, {
@@ -157,6 +171,15 @@ ${body}
 </body>
 </html>
 `
+}
+
+/** The stylesheet a page inlines: the base, then the parts for its quiz, its dots, the index's outline. */
+function stylesheetOf(parts: StylesheetParts, shell: Pick<PageShell, 'quiz' | 'dots' | 'kind'>): string {
+  let css = parts.base
+  if (shell.quiz) css += parts.quiz
+  if (shell.dots) css += parts.dots
+  if (shell.kind === 'index') css += parts.index
+  return css
 }
 
 /** The progress dots of every chapter, made once for each way the site's pages write URLs. */
@@ -228,7 +251,7 @@ function chapterDots(course: CourseOutline, urls: PageUrls, ui: Messages): Map<s
       : messageHtml(ui, 'dots.labelAlone')
     const items = list.map(
       (s) =>
-        `<li><a class="cm-dot" href="${escapeHtml(urls.page(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${titleHtml(s.page.front.title, ui)}</span><span class="cm-dot-state"></span></a></li>`,
+        `<li><a class="cm-dot" href="${escapeHtml(urls.page(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${titleHtml(s.page.front.title, ui)}</span></a></li>`,
     )
     out.set(
       chapter,

@@ -37,11 +37,9 @@ export function markDots(context: PageContext): void {
     const page = context.manifest.pages.find((p) => p.id === id)
     for (const s in STATES) dot.classList.toggle(`cm-dot-${s}`, s === state)
     const title = dot.querySelector('.cm-dot-title')
-    const label = dot.querySelector('.cm-dot-state')
-    const word = t(STATES[state])
-    if (label) label.textContent = ` ${word}`
-    // Named outright: name computation may put a space between the two hidden spans.
-    if (title) dot.setAttribute('aria-label', t('dots.name', { title: title.textContent ?? '', state: word }))
+    // Named outright, title and state: the label is the dot's whole accessible name.
+    if (title)
+      dot.setAttribute('aria-label', t('dots.name', { title: title.textContent ?? '', state: t(STATES[state]) }))
     if (state === 'current') dot.setAttribute('aria-current', 'page')
     else dot.removeAttribute('aria-current')
     if (state === 'locked') {
