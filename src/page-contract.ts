@@ -16,10 +16,11 @@ export interface RuntimePage {
    * runtime fills it in.
    */
   url: string
-  /** `c` for a chapter opener, `s` for a section. */
+  /**
+   * `c` for a chapter opener, `s` for a section. The built script leaves
+   * it out for a section, and the runtime fills it in.
+   */
   kind: 'c' | 's'
-  /** 1 when the page has a quiz that must be passed; 0 otherwise. */
-  quiz: 0 | 1
 }
 
 /**

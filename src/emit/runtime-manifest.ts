@@ -36,7 +36,6 @@ export function manifestOf(course: Course, options: SiteOptions, links: Manifest
       id: p.page.id,
       url: urls.page(p.page.path),
       kind: p.page.front.kind === 'chapter' ? 'c' : 's',
-      quiz: p.quiz ? 1 : 0,
     })),
   }
 }
@@ -46,8 +45,13 @@ export function withManifest(js: string, manifest: RuntimeManifest): string {
   const at = js.indexOf(MANIFEST_SLOT)
   if (at < 0 || js.indexOf(MANIFEST_SLOT, at + 1) >= 0)
     throw new Error(`the runtime bundle must refer to ${MANIFEST_SLOT} exactly once`)
-  // A page's URL is left out when the runtime can make it (`<base><id>/`): a long course's script is shorter.
-  const pages = manifest.pages.map((p) => (p.url === defaultUrl(manifest.base, p.id) ? { ...p, url: undefined } : p))
+  // A page's URL is left out when the runtime can make it (`<base><id>/`), and a section's kind, the
+  // usual one: a long course's script is shorter.
+  const pages = manifest.pages.map((p) => ({
+    ...p,
+    url: p.url === defaultUrl(manifest.base, p.id) ? undefined : p.url,
+    kind: p.kind === 's' ? undefined : p.kind,
+  }))
   // JSON is a JavaScript expression; </script> cannot occur in an external file's context.
   return js.slice(0, at) + JSON.stringify({ ...manifest, pages }) + js.slice(at + MANIFEST_SLOT.length)
 }

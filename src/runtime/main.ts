@@ -36,8 +36,11 @@ function packageHome(manifest: RuntimeManifest): ProgressHome {
 }
 
 function start(manifest: RuntimeManifest): void {
-  // The build leaves out each URL that is `<base><id>/` (and a web site's index URL, its base).
-  for (const page of manifest.pages) page.url ??= `${manifest.base}${encodeURI(page.id)}/`
+  // The build leaves out each URL that is `<base><id>/` (and a web site's index URL, its base), and each section's kind.
+  for (const page of manifest.pages) {
+    page.url ??= `${manifest.base}${encodeURI(page.id)}/`
+    page.kind ??= 's'
+  }
   const root = document.documentElement
   root.classList.add('cm-js')
   // As in packageHome, inline: the web site's runtime stays as it was before LMS packages.

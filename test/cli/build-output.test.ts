@@ -127,7 +127,7 @@ test('--base prefixes every asset, page link and the runtime manifest', () => {
 function manifestIn(script: string): {
   course: string
   keyLength: number
-  pages: { id: string }[]
+  pages: { id: string; kind?: string }[]
 } {
   const start = script.indexOf('{"v":1,"course"')
   assert.ok(start >= 0, 'the script holds the manifest')
@@ -155,6 +155,19 @@ test('the manifest says how long page keys are for progress codes, long enough t
   const keys = manifest.pages.map((p) => keyDigits(p.id).slice(0, manifest.keyLength))
   assert.equal(keys.length, 10)
   assert.equal(new Set(keys).size, keys.length, 'every key differs')
+})
+
+test("the manifest names a chapter's kind and leaves out a section's, and nothing the runtime does not read", () => {
+  const out = tempPath()
+  assert.equal(cli(['build', EXAMPLE, '--out', out]).code, 0)
+  const js = readdirSync(join(out, 'assets')).find((f) => /^coursemark\.[0-9a-f]+\.js$/.test(f))!
+  const manifest = manifestIn(readFileSync(join(out, 'assets', js), 'utf8'))
+  for (const p of manifest.pages) {
+    const kind = /data-cm-kind="(\w+)"/.exec(readFileSync(join(out, p.id, 'index.html'), 'utf8'))![1]
+    assert.deepEqual(Object.keys(p), kind === 'chapter' ? ['id', 'kind'] : ['id'], `${p.id}: its fields`)
+    if (kind === 'chapter') assert.equal(p.kind, 'c')
+  }
+  assert.ok(manifest.pages.some((p) => p.kind === 'c') && manifest.pages.some((p) => !p.kind), 'both kinds are seen')
 })
 
 test('quiz banks reach the page decoded, with non-ASCII text intact and answers behind base64', () => {

@@ -3,13 +3,8 @@ import { describe, it } from 'node:test'
 import type { RuntimePage } from '../../src/page-contract.ts'
 import { canOpen, furthestUnlocked, isComplete, redirectFor } from '../../src/runtime/gate.ts'
 
-const page = (id: string, kind: 'c' | 's' = 's', quiz: 0 | 1 = 1): RuntimePage => ({
-  id,
-  url: `/base/${id}/`,
-  kind,
-  quiz,
-})
-const pages = [page('c1', 'c', 0), page('s1'), page('s2'), page('c2', 'c', 0), page('s3')]
+const page = (id: string, kind: 'c' | 's' = 's'): RuntimePage => ({ id, url: `/base/${id}/`, kind })
+const pages = [page('c1', 'c'), page('s1'), page('s2'), page('c2', 'c'), page('s3')]
 
 describe('the gate', () => {
   it('opens only the first page when nothing is done', () => {
