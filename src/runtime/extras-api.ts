@@ -1,11 +1,14 @@
 /**
  * What the second script (extras.ts, bundled apart and loaded only when a
  * learner needs it) offers the runtime every page loads: the dialog that
- * moves progress between devices and the completion record. Types, and the
+ * moves progress between devices, the completion record, the banners. Types, and the
  * name of the global it sets, so that importing this adds almost nothing to
  * the first script.
  */
 import type { PageContext } from './page-context.ts'
+
+/** Where progress is kept, when the learner should know (notices.ts decides): each names a message of banners.ts. */
+export type StorageNotice = 'blocked' | 'session' | 'unreadable' | 'lmsRefused' | 'lmsUnreadable' | 'lmsOutside' | ''
 
 export interface Extras {
   /**
@@ -21,6 +24,8 @@ export interface Extras {
   confirmReset(onReset: () => void): void
   /** Put up "A new version of this course is available" with Reload, which lets `worker` take over. */
   offerReload(worker: ServiceWorker): void
+  /** Put up, refresh or take down the page's banners: the storage one for `notice`, and the open-all one. */
+  showBanners(context: PageContext, notice: StorageNotice): void
   /** Fill the completion record page (`#cm-record`) from the learner's progress. */
   showRecord(context: PageContext): void
 }

@@ -406,6 +406,8 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
         const target = quizSection()
         await visit(page, built.served, target.path)
         assert.equal(await currentId(page), target.id, 'the page opens: nothing can be checked, so nothing is locked')
+        // The banner's words come with the extras, loaded when a banner is to show.
+        await page.getByText(/will not be kept/).waitFor()
         assert.equal(await page.getByText(/will not be kept/).count(), 1)
         await answerQuiz(page, target)
         assert.match((await page.getByRole('status').textContent()) ?? '', /^All \d+ correct/)
@@ -425,6 +427,8 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
       assert.match(key ?? '', /^coursemark:.+:v2$/)
       await page.evaluate(`localStorage.setItem(${JSON.stringify(key)}, '{"v":2,"done":')`)
       await visit(page, built.served, first().path)
+      // The banner's words come with the extras, loaded when a banner is to show.
+      await page.getByText(/could not be read/).waitFor()
       assert.equal(await page.getByText(/could not be read/).count(), 1)
       await passAndGoOn(page, built.served, built.site)
       await visit(page, built.served, (built.site.pages[1] as SitePage).path)
@@ -442,6 +446,8 @@ describe('the sample course in a browser', { skip: cannotRun() ?? false }, () =>
         const last = open.pages[open.pages.length - 1] as SitePage
         await visit(page, openServed, last.path)
         assert.equal(await currentId(page), last.id)
+        // The banner's words come with the extras, loaded when a banner is to show.
+        await page.getByText(/every page is open/i).waitFor()
         assert.equal(await page.getByText(/every page is open/i).count(), 1)
         const target = open.pages.find((p) => asked(p) > 0) as SitePage
         await visit(page, openServed, target.path)

@@ -185,6 +185,7 @@ describe('a course in a pseudo-locale', { skip: cannotRun(COURSE) ?? false }, ()
       async ({ page }) => {
         const section = built.site.pages[1] as SitePage
         await visit(page, built.served, section.path)
+        await page.locator('.cm-banner').waitFor()
         const texts = await shown(page)
         assert.ok(
           texts.some((t) => t.includes(wrap('notice.storageBlocked'))),
