@@ -5,8 +5,8 @@
  * stylesheets, as dist/runtime.js and, for the course index, runtime-index.js
  * (dist/runtime-lms*.js for the pages of LMS packages, which alone can keep
  * progress in an LMS), the pages' inline first-gate.js and first-draw.js,
- * launch.js, the stylesheet's parts runtime.css, runtime-quiz.css,
- * runtime-dots.css and runtime-index.css,
+ * launch.js, the stylesheet's parts runtime.css, runtime-blocks.css,
+ * runtime-quiz.css, runtime-dots.css and runtime-index.css,
  * runtime-extras.js, runtime-extras.css and service-worker.js, and bakes them
  * into the bundle (dist/coursemark.cjs) as COURSEMARK_ASSETS, so the
  * installed package reads no file for them; it copies the schemas to
@@ -93,6 +93,7 @@ function readDist(): BuiltAssets {
     extras: { js: read('runtime-extras.js'), css: read('runtime-extras.css') },
     css: {
       base: read('runtime.css'),
+      blocks: read('runtime-blocks.css'),
       quiz: read('runtime-quiz.css'),
       dots: read('runtime-dots.css'),
       index: read('runtime-index.css'),

@@ -28,6 +28,8 @@ import { sha256Base64 } from './sha256.ts'
 export interface StylesheetParts {
   /** The page chrome and what the runtime renders on every page (render/layout.css, runtime/runtime.css). */
   base: string
+  /** Code, preformatted text, tables and block quotes (render/blocks.css). */
+  blocks: string
   /** The quiz's rules (runtime/quiz.css). */
   quiz: string
   /** The progress dots' rules (render/dots.css). */
@@ -88,6 +90,7 @@ export function layoutPage({ course, rendered, entry, assets, options, ui, dots 
     id: page.id,
     prev: entry && entry.position > 0 ? (course.sequence[entry.position - 1]?.page.id ?? null) : null,
     quiz: rendered.quiz !== null,
+    blocks: rendered.blocks,
     path: page.path,
     kind,
     styles: rendered.styles,
@@ -115,6 +118,8 @@ export interface PageShell {
   prev: string | null
   /** True when the page holds a quiz, whose draw script the policy allows. */
   quiz: boolean
+  /** True when the page holds, or the runtime adds, code, a table or a block quote (`RenderedPage.blocks`). */
+  blocks: boolean
   /** Where the page is published, relative to the site root: `''` for the index, `listen26/` otherwise. */
   path: string
   /** `data-cm-kind`, and the body's class. */
@@ -173,9 +178,10 @@ ${body}
 `
 }
 
-/** The stylesheet a page inlines: the base, then the parts for its quiz, its dots, the index's outline. */
-function stylesheetOf(parts: StylesheetParts, shell: Pick<PageShell, 'quiz' | 'dots' | 'kind'>): string {
+/** The stylesheet a page inlines: the base, then the parts for its blocks, its quiz, its dots, the index's outline. */
+function stylesheetOf(parts: StylesheetParts, shell: Pick<PageShell, 'blocks' | 'quiz' | 'dots' | 'kind'>): string {
   let css = parts.base
+  if (shell.blocks) css += parts.blocks
   if (shell.quiz) css += parts.quiz
   if (shell.dots) css += parts.dots
   if (shell.kind === 'index') css += parts.index

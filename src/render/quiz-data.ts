@@ -26,7 +26,12 @@ export function quizView(quiz: Quiz, md: MarkdownIt, env: RenderEnv): QuizView {
     bank: bankHash(quiz),
     items: rendered.map((r) => ({ key: encodeKey(r.key) })),
   }
-  return { json: JSON.stringify(json), statements: rendered.map((r) => r.html), options: quiz.options }
+  return {
+    json: JSON.stringify(json),
+    statements: rendered.map((r) => r.html),
+    options: quiz.options,
+    explanations: rendered.map((r) => r.key.x),
+  }
 }
 
 /**

@@ -29,6 +29,8 @@ export function layoutRecordPage(
     id: '_record',
     prev: null,
     quiz: false,
+    // The runtime fills the record with a table.
+    blocks: true,
     path: RECORD_PATH,
     kind: 'record',
     styles: { elements: [], attributes: [] },

@@ -18,6 +18,8 @@ export interface QuizView {
   statements: string[]
   /** The two answer labels, as text. */
   options: [string, string]
+  /** Each explanation rendered to HTML (`''` for none), in bank order: the runtime shows them once a quiz is scored. */
+  explanations: string[]
 }
 
 /** What the quiz rule found: the declaration and its raw bank. */

@@ -23,6 +23,12 @@ export interface RenderedPage {
   html: string
   /** Index only: which of begin / continue / reset the author's own buttons provide. */
   actions: Set<IndexAction>
+  /**
+   * Whether the body, or an explanation the runtime shows once the quiz is
+   * scored, holds code, preformatted text, a table or a block quote: the
+   * page then carries the stylesheet's rules for them (layout.ts).
+   */
+  blocks: boolean
   /** Index only: whether the body has blocks standing for pages (`data-cm-link`). */
   hasOutline: boolean
   /** The author's inline styles in the body, which the page's Content-Security-Policy allows by hash. */
@@ -58,6 +64,7 @@ export function renderPage(
     page,
     quiz,
     html: legacy.html,
+    blocks: BLOCKS.test(legacy.html) || (env.quizView?.explanations.some((x) => BLOCKS.test(x)) ?? false),
     actions: legacy.actions,
     hasOutline: isIndex && legacy.html.includes('data-cm-link='),
     styles: legacy.styles,
@@ -65,6 +72,9 @@ export function renderPage(
     links: env.links,
   }
 }
+
+/** An element the stylesheet's `blocks` part styles (render/blocks.css). */
+const BLOCKS = /<(?:code|pre|table|th|td|blockquote)[\s>]/i
 
 /** Diagnostics about the body's HTML point at the first place in the page's Markdown where the tag is written. */
 function bodyPlace(page: Page): HtmlPlace {

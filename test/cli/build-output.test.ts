@@ -103,6 +103,39 @@ test('every built page is a complete, accessible, self-contained document', () =
   }
 })
 
+test('a page inlines the stylesheet parts for what it holds, and no others', () => {
+  const quiz = (explanation: string) =>
+    `Mark each statement:\n{: data-n="1"}\n\n- ${item('Water is wet.', 'Y', explanation)}\n- ${item('Fire is cold.', 'N', 'Hot.')}\n`
+  const section = (serial: number, body: string) =>
+    `---\ntitle: S${serial}\nclass: section\nserial: ${serial}\n---\n${body}`
+  const dir = writeCourse(
+    {
+      's2.md': section(3, 'A quote:\n\n> Listen first.\n'),
+      's3.md': section(4, `Plain text.\n\n${quiz('Type `listen` to begin.')}`),
+    },
+    validCourse(),
+  )
+  const out = tempPath()
+  assert.equal(cli(['build', dir, '--out', out]).code, 0)
+  const parts = { blocks: 'blockquote{', quiz: '.cm-q-list{', dots: '.cm-dot{', index: '.cm-outline ol{' }
+  const expected: Record<string, (keyof typeof parts)[]> = {
+    'index.html': ['index'],
+    'ch1/index.html': ['dots'],
+    's1/index.html': ['quiz', 'dots'],
+    's2/index.html': ['blocks', 'dots'],
+    's3/index.html': ['blocks', 'quiz', 'dots'],
+    'completion-record/index.html': ['blocks'],
+  }
+  for (const [file, want] of Object.entries(expected)) {
+    const html = readFileSync(join(out, file), 'utf8')
+    const style = /<style>([^<]*)<\/style>/.exec(html)![1]!
+    assert.ok(html.includes(sha(style)), `${file}: its stylesheet, allowed by hash`)
+    assert.ok(style.includes('.cm-header{'), `${file}: the base`)
+    const has = (Object.keys(parts) as (keyof typeof parts)[]).filter((p) => style.includes(parts[p]))
+    assert.deepEqual(has, want, `${file}: the parts it carries`)
+  }
+})
+
 test('--base prefixes every asset, page link and the runtime manifest', () => {
   const out = tempPath()
   assert.equal(cli(['build', EXAMPLE, '--out', out, '--base', '/course/']).code, 0)
