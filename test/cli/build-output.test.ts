@@ -26,10 +26,7 @@ function quizOf(html: string) {
     ...json,
     items: json.items.map((i, b) => ({
       ...i,
-      html:
-        new RegExp(`<li id="cm-b${b}" hidden><fieldset[^>]*><legend class="cm-q-text">(.*?)</legend>`).exec(
-          html,
-        )?.[1] ?? '',
+      html: new RegExp(`<li id="cm-b${b}" hidden><fieldset[^>]*><legend>(.*?)</legend>`).exec(html)?.[1] ?? '',
       ...(JSON.parse(Buffer.from(i.key, 'base64').toString('utf8')) as { a: number; x: string }),
     })),
   }

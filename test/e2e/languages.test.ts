@@ -179,8 +179,8 @@ describe('a course in Arabic in a browser', { skip: cannotRun(ARABIC.dir) ?? fal
       // The statements shown: the page holds the whole bank, the others hidden.
       const shown = '.cm-q-list > li:not([hidden])'
       const [yes, no] = [
-        await edges(page, `${shown} .cm-opt:nth-child(1)`),
-        await edges(page, `${shown} .cm-opt:nth-child(2)`),
+        await edges(page, `${shown} label:nth-child(1)`),
+        await edges(page, `${shown} label:nth-child(2)`),
       ]
       assert.ok(yes[0] > no[1], 'the first answer is right of the second')
       const main = await edges(page, '#cm-main h1')

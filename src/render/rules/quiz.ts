@@ -49,7 +49,7 @@ function quizBody(env: RenderEnv): string {
   const [yes, no] = view.options.map(escapeHtml) as [string, string]
   const items = view.statements.map(
     (html, b) =>
-      `<li id="cm-b${b}" hidden><fieldset class="cm-q"><legend class="cm-q-text">${html}</legend><div class="cm-opts"><label class="cm-opt"><input type="radio" name="cm-b${b}" value="0"> ${yes}</label><label class="cm-opt"><input type="radio" name="cm-b${b}" value="1"> ${no}</label></div></fieldset></li>`,
+      `<li id="cm-b${b}" hidden><fieldset class="cm-q"><legend>${html}</legend><div><label><input type="radio" name="cm-b${b}" value="0"> ${yes}</label><label><input type="radio" name="cm-b${b}" value="1"> ${no}</label></div></fieldset></li>`,
   )
   return `<div class="cm-quiz-body" hidden>
 <ol class="cm-q-list">
