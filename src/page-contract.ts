@@ -54,8 +54,8 @@ export interface RuntimeManifest {
   record: string
   /** URL of the service worker to register (scope: `base`), or null when the course is not kept offline. */
   worker: string | null
-  /** Dev `--open-all`: no gating, and a banner says so. */
-  openAll: boolean
+  /** Dev `--open-all`: no gating, and a banner says so. Left out when not set. */
+  openAll?: true
   /** Chapters and sections in course order (the index is not gated). */
   pages: RuntimePage[]
 }

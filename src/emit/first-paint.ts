@@ -22,7 +22,8 @@ export function progressKey(course: string): string {
 export function gateScript(js: string, course: string, options: Pick<SiteOptions, 'lms' | 'openAll'>): string {
   const at = js.indexOf(GATE_SLOT)
   if (at < 0 || js.indexOf(GATE_SLOT, at + 1) >= 0) throw new Error(`the gate must refer to ${GATE_SLOT} exactly once`)
-  const config = { k: options.lms ? '' : progressKey(course), o: options.openAll }
+  // `o` (open-all) only when set: the gate takes its absence for false.
+  const config = { k: options.lms ? '' : progressKey(course), ...(options.openAll ? { o: true } : {}) }
   // Inline in the page: `<` written as `\u003c`, so no course id can end the script element.
   const text = JSON.stringify(config).replace(/</g, '\\u003c')
   return (js.slice(0, at) + text + js.slice(at + GATE_SLOT.length)).trim()

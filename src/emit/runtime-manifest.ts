@@ -31,7 +31,7 @@ export function manifestOf(course: Course, options: SiteOptions, links: Manifest
     base: options.urls === 'absolute' ? options.base : '',
     ...(options.urls === 'relative' ? { index: urls.page('') } : {}),
     ...(options.lms ? { lms: true } : {}),
-    openAll: options.openAll,
+    ...(options.openAll ? { openAll: true as const } : {}),
     pages: course.sequence.map((p) => ({
       id: p.page.id,
       url: urls.page(p.page.path),

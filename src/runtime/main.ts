@@ -52,7 +52,7 @@ function start(manifest: RuntimeManifest): void {
     manifest,
     store,
     pageId: root.getAttribute('data-cm-page') ?? '',
-    openAll: manifest.openAll || store.kind === 'memory',
+    openAll: !!manifest.openAll || store.kind === 'memory',
   }
   const first = firstPaint()
   if (first) first.ran = true

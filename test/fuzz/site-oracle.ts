@@ -43,7 +43,7 @@ const FIRST = (() => {
     isGate: (text: string) =>
       text.startsWith(before) &&
       text.endsWith(after) &&
-      /^\{"k":"[^"<]*","o":(true|false)\}$/.test(text.slice(before.length, -after.length)),
+      /^\{"k":"[^"<]*"(,"o":true)?\}$/.test(text.slice(before.length, -after.length)),
   }
 })()
 

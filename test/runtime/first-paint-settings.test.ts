@@ -11,16 +11,16 @@ describe('the inline scripts of a page', () => {
     for (const course of ['listen', 'a-b_c', 'x.y']) assert.equal(progressKey(course), storageKey(course))
   })
 
-  it('put the site’s settings in the gate, and none in an LMS package, whose progress is not in the browser', () => {
+  it('put the site’s settings in the gate (open-all only when set), and no key in an LMS package, whose progress is not in the browser', () => {
     assert.equal(
       gateScript(GATE, 'listen', { lms: false, openAll: false }),
-      'let c={"k":"coursemark:listen:v2","o":false};run(c)',
+      'let c={"k":"coursemark:listen:v2"};run(c)',
     )
     assert.equal(
       gateScript(GATE, 'listen', { lms: false, openAll: true }),
       'let c={"k":"coursemark:listen:v2","o":true};run(c)',
     )
-    assert.equal(gateScript(GATE, 'listen', { lms: true, openAll: false }), 'let c={"k":"","o":false};run(c)')
+    assert.equal(gateScript(GATE, 'listen', { lms: true, openAll: false }), 'let c={"k":""};run(c)')
   })
 
   it('never let a course id end the script element', () => {

@@ -14,8 +14,8 @@
  */
 import type { FirstPaint } from './first-paint.ts'
 
-/** Put in by the build (emit/first-paint.ts): the storage key (`''` in an LMS package) and `--open-all`. */
-declare const __CM_GATE__: { k: string; o: boolean }
+/** Put in by the build (emit/first-paint.ts): the storage key (`''` in an LMS package) and `--open-all` (only when set). */
+declare const __CM_GATE__: { k: string; o?: true }
 
 ;(() => {
   const config = __CM_GATE__
