@@ -70,15 +70,6 @@ export interface RuntimeManifest {
  */
 export type RuntimeMessage = string | Array<string | [arg: string, forms: Record<string, string>]>
 
-/** A statement as the runtime receives it, in a section's `data-cm-quiz` JSON. */
-export interface RuntimeQuizItem {
-  /**
-   * The answer key, base64 of the UTF-8 JSON of a `RuntimeAnswerKey`.
-   * Base64 only keeps answers out of casual sight in the page source; it secures nothing.
-   */
-  key: string
-}
-
 /** The decoded answer key of one statement. */
 export interface RuntimeAnswerKey {
   /** 0 when the first option is right, 1 when the second is. */
@@ -87,19 +78,23 @@ export interface RuntimeAnswerKey {
   x: string
 }
 
-/** The `data-cm-quiz` JSON on a section's `<section class="cm-quiz">`. */
+/**
+ * The `data-cm-quiz` JSON on a section's `<section class="cm-quiz">`. The
+ * statements and the two answer labels are in the page (each statement's
+ * radio group, its radios labelled with the answers); this holds the rest.
+ */
 export interface RuntimeQuiz {
-  /** Statements per attempt; never more than `items.length`. */
+  /** Statements per attempt; never more than `keys.length`. */
   n: number
-  /** The two answer labels. */
-  options: [string, string]
   /** Hash of the bank: stored attempts for another hash are dropped. */
   bank: string
   /**
-   * The whole bank, in the order of the radio groups the section holds
+   * Each statement's answer key, base64 of the UTF-8 JSON of a
+   * `RuntimeAnswerKey`, in the order of the radio groups the section holds
    * (`<li id="cm-b<position>">`, each statement rendered at build time).
+   * Base64 only keeps answers out of casual sight in the page source; it secures nothing.
    */
-  items: RuntimeQuizItem[]
+  keys: string[]
 }
 
 /**

@@ -22,9 +22,8 @@ export function quizView(quiz: Quiz, md: MarkdownIt, env: RenderEnv): QuizView {
   }))
   const json: RuntimeQuiz = {
     n: quiz.n,
-    options: quiz.options,
     bank: bankHash(quiz),
-    items: rendered.map((r) => ({ key: encodeKey(r.key) })),
+    keys: rendered.map((r) => encodeKey(r.key)),
   }
   return {
     json: JSON.stringify(json),

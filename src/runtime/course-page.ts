@@ -60,7 +60,7 @@ export function wireCoursePage(context: PageContext): void {
   const first = firstPaint()
   const draw = first?.draw
   const show = first?.show
-  if (!loaded || !body || !draw || !show || body.querySelectorAll('.cm-q-list > li').length !== loaded.keys.length) {
+  if (!loaded || !body || !draw || !show || body.querySelectorAll('.cm-q-list > li').length !== loaded.answers.length) {
     // The learner cannot pass a quiz that cannot run; say so and let them on.
     for (const node of all('.cm-needs-js', section)) node.remove()
     if (body) {
@@ -122,7 +122,7 @@ function startAttempt(here: Here, loaded: LoadedQuiz, body: HTMLElement, drawing
   const quiz = loaded.quiz
   const record = store.state.attempts[here.page.id]
   const attempt = record && record.bank === quiz.bank ? record.n : 0
-  const drawn = drawing.draw(store.state.seed, here.page.id, attempt, quiz.items.length, quiz.n)
+  const drawn = drawing.draw(store.state.seed, here.page.id, attempt, quiz.keys.length, quiz.n)
   runAttempt(body, loaded, drawn, drawing.show, (result) => {
     if (result.passed) {
       markDone(here, attempt + 1)

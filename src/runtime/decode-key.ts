@@ -1,5 +1,5 @@
 /**
- * Decoding a statement's answer key (`RuntimeQuizItem.key`).
+ * Decoding a statement's answer key (an item of `RuntimeQuiz.keys`).
  *
  * The key is base64 of UTF-8 JSON. `atob` alone would return one character
  * per byte and mangle é, ü, emoji and right-to-left text, so its characters

@@ -9,8 +9,8 @@ import { decodeKey } from './decode-key.ts'
 /** A quiz whose every answer key decoded. */
 export interface LoadedQuiz {
   quiz: RuntimeQuiz
-  /** The decoded key of each bank item, same order as `quiz.items`. */
-  keys: RuntimeAnswerKey[]
+  /** The decoded key of each bank item, same order as `quiz.keys`. */
+  answers: RuntimeAnswerKey[]
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string'
@@ -26,23 +26,15 @@ export function readQuiz(json: string | null): LoadedQuiz | null {
   if (typeof value !== 'object' || value === null) return null
   const record = value as Record<string, unknown>
   const n = record.n
-  const options = record.options
   const bank = record.bank
-  const items = record.items
+  const keys = record.keys
   if (!Number.isInteger(n) || (n as number) < 1 || !isString(bank)) return null
-  if (!Array.isArray(options) || options.length !== 2 || !options.every(isString)) return null
-  if (!Array.isArray(items) || items.length === 0) return null
-  const keys: RuntimeAnswerKey[] = []
-  for (const item of items as unknown[]) {
-    if (typeof item !== 'object' || item === null) return null
-    const fields = item as Record<string, unknown>
-    if (!isString(fields.key)) return null
-    const decoded = decodeKey(fields.key)
+  if (!Array.isArray(keys) || keys.length === 0) return null
+  const answers: RuntimeAnswerKey[] = []
+  for (const key of keys as unknown[]) {
+    const decoded = isString(key) ? decodeKey(key) : null
     if (!decoded) return null
-    keys.push(decoded)
+    answers.push(decoded)
   }
-  return {
-    quiz: { n: n as number, options: options as [string, string], bank, items: items as RuntimeQuiz['items'] },
-    keys,
-  }
+  return { quiz: { n: n as number, bank, keys: keys as string[] }, answers }
 }

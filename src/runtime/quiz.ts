@@ -28,13 +28,12 @@ export function runAttempt(
   show: NonNullable<FirstPaint['show']>,
   onScored: (result: ScoreResult) => void,
 ): void {
-  const quiz = loaded.quiz
   const list = body.querySelector<HTMLElement>('.cm-q-list') as HTMLElement
   const score = body.querySelector<HTMLElement>('.cm-score') as HTMLElement
   const hint = body.querySelector<HTMLElement>('.cm-score-hint') as HTMLElement
   const status = body.querySelector<HTMLElement>('.cm-quiz-status') as HTMLElement
   if (list.getAttribute('data-cm-drawn') !== drawn.join(' ')) show(list, drawn)
-  const shown: RuntimeAnswerKey[] = drawn.map((i) => loaded.keys[i] as RuntimeAnswerKey)
+  const shown: RuntimeAnswerKey[] = drawn.map((i) => loaded.answers[i] as RuntimeAnswerKey)
   const fieldsets = drawn.map((position) => list.querySelector(`#cm-b${position} > fieldset`) as HTMLFieldSetElement)
   status.textContent = ''
   score.hidden = false
@@ -67,7 +66,7 @@ export function runAttempt(
       shown.map((k) => k.a),
     )
     fieldsets.forEach((fieldset, i) => {
-      markStatement(fieldset, shown[i] as RuntimeAnswerKey, result.right[i] === true, quiz.options)
+      markStatement(fieldset, shown[i] as RuntimeAnswerKey, result.right[i] === true)
     })
     score.hidden = true
     hint.hidden = true
@@ -106,12 +105,7 @@ function chosen(fieldsets: readonly HTMLFieldSetElement[]): Array<0 | 1 | null> 
 }
 
 /** After scoring: right or wrong in words, the right answer when wrong, the explanation; the radios locked. */
-function markStatement(
-  fieldset: HTMLFieldSetElement,
-  key: RuntimeAnswerKey,
-  right: boolean,
-  options: [string, string],
-): void {
+function markStatement(fieldset: HTMLFieldSetElement, key: RuntimeAnswerKey, right: boolean): void {
   // The result, named by the group's description (the build leaves it out: the page is lighter).
   const id = `${fieldset.parentElement?.id}-r`
   const box = el('div', { class: 'cm-q-result', id })
@@ -119,7 +113,14 @@ function markStatement(
   fieldset.setAttribute('aria-describedby', id)
   fieldset.classList.add(right ? 'cm-right' : 'cm-wrong')
   fill(box, el('strong', {}, right ? t('quiz.right') : t('quiz.wrong')))
-  if (!right) box.append(' ', t('quiz.rightAnswer', { answer: options[key.a] }))
+  // The right answer by the label of its radio: the page names the answers, not the quiz JSON.
+  if (!right)
+    box.append(
+      ' ',
+      t('quiz.rightAnswer', {
+        answer: fieldset.querySelectorAll(':scope > div > label')[key.a]?.textContent?.trim() ?? '',
+      }),
+    )
   // The explanation teaches whichever way the learner answered.
   if (key.x) {
     const why = el('span', { class: 'cm-q-why' })

@@ -13,21 +13,21 @@ import { keyDigits } from '../../src/emit/page-keys.ts'
 
 const EXAMPLE = join(ROOT, 'example')
 
-/** The quiz JSON of a built page, and each statement (its legend's HTML in the page) with its decoded key. */
+/**
+ * The quiz JSON of a built page, the answers (its radios' labels), and each statement (its legend's HTML in
+ * the page) with its decoded key.
+ */
 function quizOf(html: string) {
   const m = /data-cm-quiz='([^']*)'/.exec(html)
   assert.ok(m, 'page has a quiz')
-  const json = JSON.parse(m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as {
-    n: number
-    options: string[]
-    items: { key: string }[]
-  }
+  const json = JSON.parse(m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as { n: number; keys: string[] }
+  const labels = /<li id="cm-b0" hidden>.*?value="0"> (.*?)<\/label>.*?value="1"> (.*?)<\/label>/.exec(html)
   return {
     ...json,
-    items: json.items.map((i, b) => ({
-      ...i,
+    options: labels ? [labels[1], labels[2]] : [],
+    items: json.keys.map((key, b) => ({
       html: new RegExp(`<li id="cm-b${b}" hidden><fieldset[^>]*><legend>(.*?)</legend>`).exec(html)?.[1] ?? '',
-      ...(JSON.parse(Buffer.from(i.key, 'base64').toString('utf8')) as { a: number; x: string }),
+      ...(JSON.parse(Buffer.from(key, 'base64').toString('utf8')) as { a: number; x: string }),
     })),
   }
 }

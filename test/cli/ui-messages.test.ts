@@ -123,7 +123,11 @@ test('only the course’s language ships: a French site’s scripts hold no othe
     assert.ok(!js.includes(`"${other}"`), `${other} is not shipped`)
   const section = readFileSync(join(out, 's1', 'index.html'), 'utf8')
   assert.match(section, /<h2 id="cm-quiz-title">Quiz<\/h2>/)
-  assert.match(section, /"options":\["Vrai","Faux"\]/, 'default answers in French')
+  assert.match(
+    section,
+    /value="0"> Vrai<\/label><label><input [^>]*value="1"> Faux<\/label>/,
+    'default answers in French',
+  )
   assert.match(section, /<title>Section one – Test course<\/title>/)
   assert.match(section, /<a class="cm-skip" href="#cm-main">Aller au contenu<\/a>/)
 })

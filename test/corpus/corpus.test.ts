@@ -48,11 +48,11 @@ describe('the reference corpus', { skip }, () => {
       quizzes++
       const quiz = JSON.parse(m[1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as {
         n: number
-        items: { key: string }[]
+        keys: string[]
       }
-      assert.ok(quiz.n <= quiz.items.length)
-      quiz.items.forEach((item, b) => {
-        const key = JSON.parse(Buffer.from(item.key, 'base64').toString('utf8')) as { a: number; x: string }
+      assert.ok(quiz.n <= quiz.keys.length)
+      quiz.keys.forEach((k, b) => {
+        const key = JSON.parse(Buffer.from(k, 'base64').toString('utf8')) as { a: number; x: string }
         assert.ok(key.a === 0 || key.a === 1)
         // The statement is in the page, as the legend of its radio group.
         const legend = new RegExp(`<li id="cm-b${b}" hidden><fieldset[^>]*><legend>(.+?)</legend>`)

@@ -164,28 +164,30 @@ export async function readSite(dir: string, base: string): Promise<Site> {
     const section = DomUtils.findOne((e) => e.name === 'section' && 'data-cm-quiz' in e.attribs, doc.children)
     let quiz: SitePage['quiz'] = null
     if (section) {
-      const data = JSON.parse(section.attribs['data-cm-quiz'] ?? '') as {
-        n: number
-        options: [string, string]
-        items: Array<{ key: string }>
-      }
-      // The statements are in the page, as the bank's radio groups: the legend of `<li id="cm-b<position>">`.
-      const legends = data.items.map((_, b) => {
+      const data = JSON.parse(section.attribs['data-cm-quiz'] ?? '') as { n: number; keys: string[] }
+      // The statements are in the page, as the bank's radio groups: the legend of `<li id="cm-b<position>">`,
+      // and the answers as the labels of its two radios.
+      const groups = data.keys.map((_, b) => {
         const li = DomUtils.findOne((e) => e.attribs.id === `cm-b${b}`, [section])
         const legend = li && DomUtils.findOne((e) => e.name === 'legend', li.children)
-        return legend ? DomUtils.getInnerHTML(legend) : ''
+        const labels = li ? DomUtils.findAll((e) => e.name === 'label', li.children) : []
+        return {
+          html: legend ? DomUtils.getInnerHTML(legend) : '',
+          labels: labels.map((l) => DomUtils.textContent(l).trim()),
+        }
       })
+      const options = (groups[0]?.labels ?? []) as [string, string]
       quiz = {
         n: data.n,
-        options: data.options,
-        bank: data.items.map((item, b) => {
-          const key = decodeKeyInTest(item.key)
-          const html = legends[b] ?? ''
+        options,
+        bank: data.keys.map((k, b) => {
+          const key = decodeKeyInTest(k)
+          const html = groups[b]?.html ?? ''
           return {
             text: htmlText(html),
             name: htmlName(html),
-            right: data.options[key.a],
-            wrong: data.options[1 - key.a] as string,
+            right: options[key.a],
+            wrong: options[1 - key.a] as string,
             explanation: htmlText(key.x),
           }
         }),

@@ -184,9 +184,9 @@ function quizProblems(body: Node): string[] {
       problems.push(`a quiz the runtime cannot load: ${attr(s, 'data-cm-quiz')?.slice(0, 100)}`)
       continue
     }
-    if (all(s, (n) => n.nodeName === 'fieldset').length !== loaded.keys.length)
+    if (all(s, (n) => n.nodeName === 'fieldset').length !== loaded.answers.length)
       problems.push('a quiz whose radio groups are not its bank')
-    for (const { x: html } of loaded.keys) {
+    for (const { x: html } of loaded.answers) {
       const frag = parseFragment(html, { sourceCodeLocationInfo: true }) as unknown as Node
       if (all(frag, (n) => n.nodeName === 'script').length) problems.push(`a script in an explanation: ${html}`)
       problems.push(...unsafeAttributes(frag).map((p) => `in an explanation, ${p}`))

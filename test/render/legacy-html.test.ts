@@ -103,13 +103,13 @@ test('scripts and handlers in statements and explanations are removed, reported 
   const body = `Quiz:\n{: data-n="2"}\n\n- ${item('A <img src=x onerror="alert(1)"> b.', 'Y', 'Why <script>alert(2)</script>.')}\n- Readable <b onmouseover="x()">one</b>.\n  - False: because.\n`
   const { html, found } = render(body)
   const json = JSON.parse(/data-cm-quiz='([^']*)'/.exec(html)![1]!.replace(/&#39;/g, "'").replace(/&amp;/g, '&')) as {
-    items: { key: string }[]
+    keys: string[]
   }
   // The statements are in the page, as the quiz's radio groups; the explanations in the keys.
   assert.deepEqual(whatRuns(html), [], html)
   assert.equal((html.match(/<legend>/g) ?? []).length, 2)
-  for (const i of json.items) {
-    const key = JSON.parse(Buffer.from(i.key, 'base64').toString('utf8')) as { x: string }
+  for (const k of json.keys) {
+    const key = JSON.parse(Buffer.from(k, 'base64').toString('utf8')) as { x: string }
     assert.deepEqual(whatRuns(key.x), [], key.x)
   }
   assert.deepEqual(found, [

@@ -3,18 +3,13 @@ import { describe, it } from 'node:test'
 import { readQuiz } from '../../src/runtime/quiz-data.ts'
 
 const key = (a: 0 | 1, x: string) => Buffer.from(JSON.stringify({ a, x }), 'utf8').toString('base64')
-const quiz = {
-  n: 2,
-  options: ['Yes', 'No'],
-  bank: 'abc123',
-  items: [{ key: key(0, 'Weil es so ist.') }, { key: key(1, '') }, { key: key(1, 'why') }],
-}
+const quiz = { n: 2, bank: 'abc123', keys: [key(0, 'Weil es so ist.'), key(1, ''), key(1, 'why')] }
 
 describe('readQuiz', () => {
   it('reads a well-formed quiz and decodes every key', () => {
     const loaded = readQuiz(JSON.stringify(quiz))
     assert.deepEqual(loaded?.quiz, quiz)
-    assert.deepEqual(loaded?.keys, [
+    assert.deepEqual(loaded?.answers, [
       { a: 0, x: 'Weil es so ist.' },
       { a: 1, x: '' },
       { a: 1, x: 'why' },
@@ -25,11 +20,10 @@ describe('readQuiz', () => {
     ['no JSON at all', undefined],
     ['n of zero', { ...quiz, n: 0 }],
     ['n not a whole number', { ...quiz, n: 1.5 }],
-    ['three options', { ...quiz, options: ['a', 'b', 'c'] }],
     ['no bank hash', { ...quiz, bank: 7 }],
-    ['no items', { ...quiz, items: [] }],
-    ['an item without a key', { ...quiz, items: [{ id: 'q' }] }],
-    ['a key that does not decode', { ...quiz, items: [{ key: '!!' }] }],
+    ['no keys', { ...quiz, keys: [] }],
+    ['a key that is not a string', { ...quiz, keys: [{ key: key(0, '') }] }],
+    ['a key that does not decode', { ...quiz, keys: ['!!'] }],
   ]
   for (const [what, value] of broken) {
     it(`refuses a quiz with ${what}`, () => {
