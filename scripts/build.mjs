@@ -4,6 +4,7 @@
 //   runtime-lms.js      the same for the pages of LMS packages, which alone keep progress in an LMS
 //   launch.js           the launch page of LMS packages (src/runtime/lms/launch.ts)
 //   runtime.css         the stylesheet of every page: the layout's CSS, then the runtime's, minified
+//   runtime-author.css  reduced motion for the author's own CSS (src/render/author.css), for pages with some
 //   runtime-blocks.css  the rules for code, tables and block quotes (src/render/blocks.css), for pages with them
 //   runtime-quiz.css    the quiz's rules (src/runtime/quiz.css), for pages with a quiz alone
 //   runtime-dots.css    the progress dots' rules (src/render/dots.css), for pages with dots alone
@@ -40,6 +41,7 @@ const OUTPUTS = [
   'first-draw.js',
   'launch.js',
   'runtime.css',
+  'runtime-author.css',
   'runtime-blocks.css',
   'runtime-quiz.css',
   'runtime-dots.css',
@@ -127,6 +129,7 @@ try {
   // The stylesheet in parts: a page inlines the base and the parts for what it holds (src/render/layout.ts).
   const css = {
     base: await readCss(STYLESHEETS),
+    author: await readCss(['src/render/author.css']),
     blocks: await readCss(['src/render/blocks.css']),
     quiz: await readCss(['src/runtime/quiz.css']),
     dots: await readCss(['src/render/dots.css']),
@@ -203,6 +206,7 @@ try {
   await writeFile(new URL(`${next}/launch.js`, root), launch)
   await cp(new URL('src/emit/scorm/xsd/', root), new URL(`${next}/scorm-xsd/`, root), { recursive: true })
   await writeFile(new URL(`${next}/runtime.css`, root), css.base)
+  await writeFile(new URL(`${next}/runtime-author.css`, root), css.author)
   await writeFile(new URL(`${next}/runtime-blocks.css`, root), css.blocks)
   await writeFile(new URL(`${next}/runtime-quiz.css`, root), css.quiz)
   await writeFile(new URL(`${next}/runtime-dots.css`, root), css.dots)

@@ -5,7 +5,7 @@
  * stylesheets, as dist/runtime.js and, for the course index, runtime-index.js
  * (dist/runtime-lms*.js for the pages of LMS packages, which alone can keep
  * progress in an LMS), the pages' inline first-gate.js and first-draw.js,
- * launch.js, the stylesheet's parts runtime.css, runtime-blocks.css,
+ * launch.js, the stylesheet's parts runtime.css, runtime-author.css, runtime-blocks.css,
  * runtime-quiz.css, runtime-dots.css and runtime-index.css,
  * runtime-extras.js, runtime-extras.css and service-worker.js, and bakes them
  * into the bundle (dist/coursemark.cjs) as COURSEMARK_ASSETS, so the
@@ -93,6 +93,7 @@ function readDist(): BuiltAssets {
     extras: { js: read('runtime-extras.js'), css: read('runtime-extras.css') },
     css: {
       base: read('runtime.css'),
+      author: read('runtime-author.css'),
       blocks: read('runtime-blocks.css'),
       quiz: read('runtime-quiz.css'),
       dots: read('runtime-dots.css'),

@@ -28,6 +28,8 @@ import { sha256Base64 } from './sha256.ts'
 export interface StylesheetParts {
   /** The page chrome and what the runtime renders on every page (render/layout.css, runtime/runtime.css). */
   base: string
+  /** What holds against the author's own CSS: reduced motion (render/author.css). */
+  author: string
   /** Code, preformatted text, tables and block quotes (render/blocks.css). */
   blocks: string
   /** The quiz's rules (runtime/quiz.css). */
@@ -178,15 +180,29 @@ ${body}
 `
 }
 
-/** The stylesheet a page inlines: the base, then the parts for its blocks, its quiz, its dots, the index's outline. */
-function stylesheetOf(parts: StylesheetParts, shell: Pick<PageShell, 'blocks' | 'quiz' | 'dots' | 'kind'>): string {
+/**
+ * The stylesheet a page inlines: the base, then the parts for the author's
+ * own CSS, its blocks, its quiz, its dots, the index's outline.
+ */
+function stylesheetOf(
+  parts: StylesheetParts,
+  shell: Pick<PageShell, 'styles' | 'main' | 'blocks' | 'quiz' | 'dots' | 'kind'>,
+): string {
   let css = parts.base
+  if (hasAuthorCss(shell)) css += parts.author
   if (shell.blocks) css += parts.blocks
   if (shell.quiz) css += parts.quiz
   if (shell.dots) css += parts.dots
   if (shell.kind === 'index') css += parts.index
   return css
 }
+
+/** Whether the page has CSS of the author's: a `<style>`, a `style` attribute, or a stylesheet it links. */
+function hasAuthorCss(shell: Pick<PageShell, 'styles' | 'main'>): boolean {
+  return shell.styles.elements.length > 0 || shell.styles.attributes.length > 0 || STYLESHEET_LINK.test(shell.main)
+}
+
+const STYLESHEET_LINK = /<link\b[^>]*\bstylesheet\b/i
 
 /** The progress dots of every chapter, made once for each way the site's pages write URLs. */
 export interface SiteDots {

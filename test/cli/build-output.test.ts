@@ -107,19 +107,25 @@ test('a page inlines the stylesheet parts for what it holds, and no others', () 
     `---\ntitle: S${serial}\nclass: section\nserial: ${serial}\n---\n${body}`
   const dir = writeCourse(
     {
-      's2.md': section(3, 'A quote:\n\n> Listen first.\n'),
+      's2.md': section(3, 'A quote:\n\n> Listen first.\n\n<p style="color: teal">Styled by its author.</p>\n'),
       's3.md': section(4, `Plain text.\n\n${quiz('Type `listen` to begin.')}`),
     },
     validCourse(),
   )
   const out = tempPath()
   assert.equal(cli(['build', dir, '--out', out]).code, 0)
-  const parts = { blocks: 'blockquote{', quiz: '.cm-q-list{', dots: '.cm-dot{', index: '.cm-outline ol{' }
+  const parts = {
+    author: 'prefers-reduced-motion',
+    blocks: 'blockquote{',
+    quiz: '.cm-q-list{',
+    dots: '.cm-dot{',
+    index: '.cm-outline ol{',
+  }
   const expected: Record<string, (keyof typeof parts)[]> = {
     'index.html': ['index'],
     'ch1/index.html': ['dots'],
     's1/index.html': ['quiz', 'dots'],
-    's2/index.html': ['blocks', 'dots'],
+    's2/index.html': ['author', 'blocks', 'dots'],
     's3/index.html': ['blocks', 'quiz', 'dots'],
     'completion-record/index.html': ['blocks'],
   }
@@ -397,6 +403,9 @@ test('the Content-Security-Policy allows an author\'s own <style> and style="" b
     styled.includes(`style-src 'self' 'unsafe-hashes' ${sha(ours)} ${sha(css)} ${sha('color: red')};`),
     styled.slice(0, 600),
   )
+  // A page without the author's CSS has a stylesheet of its own (layout.ts: no reduced-motion rule).
   const plain = readFileSync(join(out, 'ch1', 'index.html'), 'utf8')
-  assert.ok(plain.includes(`style-src 'self' ${sha(ours)}; img-src 'self' data:;`))
+  const plainOurs = /<style>(.*?)<\/style>/s.exec(plain)![1]!
+  assert.notEqual(plainOurs, ours)
+  assert.ok(plain.includes(`style-src 'self' ${sha(plainOurs)}; img-src 'self' data:;`))
 })
