@@ -273,11 +273,11 @@ function chapterDots(course: CourseOutline, urls: PageUrls, ui: Messages): Map<s
       : messageHtml(ui, 'dots.labelAlone')
     const items = list.map(
       (s) =>
-        `<li><a class="cm-dot" href="${escapeHtml(urls.page(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span class="cm-dot-title">${titleHtml(s.page.front.title, ui)}</span></a></li>`,
+        `<li><a class="cm-dot" href="${escapeHtml(urls.page(s.page.path))}" data-cm-dot="${escapeHtml(s.page.id)}"><span>${titleHtml(s.page.front.title, ui)}</span></a></li>`,
     )
     out.set(
       chapter,
-      `<nav class="cm-dots" aria-labelledby="cm-dots-label">\n<p id="cm-dots-label" class="cm-dots-label">${label}</p>\n<ol>${items.join('')}</ol>\n</nav>`,
+      `<nav class="cm-dots" aria-labelledby="cm-dots-label">\n<p id="cm-dots-label">${label}</p>\n<ol>${items.join('')}</ol>\n</nav>`,
     )
   }
   return out

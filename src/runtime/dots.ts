@@ -36,7 +36,7 @@ export function markDots(context: PageContext): void {
     const state = dotState(context, id, limit)
     const page = context.manifest.pages.find((p) => p.id === id)
     for (const s in STATES) dot.classList.toggle(`cm-dot-${s}`, s === state)
-    const title = dot.querySelector('.cm-dot-title')
+    const title = dot.querySelector('span')
     // Named outright, title and state: the label is the dot's whole accessible name.
     if (title)
       dot.setAttribute('aria-label', t('dots.name', { title: title.textContent ?? '', state: t(STATES[state]) }))
