@@ -12,6 +12,7 @@
 //   runtime-extras.js   the second script, loaded on demand, and its stylesheet
 //   runtime-extras.css
 //   service-worker.js   the offline worker
+//   inline-hashes.json  the CSP hashes of what pages inline unchanged: each stylesheet, the draw script
 //   coursemark.cjs      the CLI and the Node API with every library they use, in one file,
 //                       all of the above and the message catalogues (src/messages/*.json)
 //                       baked in (bin/coursemark.js loads it through V8's code cache)
@@ -25,6 +26,7 @@
 // Output goes to a temporary folder and replaces dist/ only when every step
 // succeeds, so a failed build never leaves the CLI without its bundle.
 import { build } from 'esbuild'
+import { createHash } from 'node:crypto'
 import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 
 const root = new URL('..', import.meta.url)
@@ -49,6 +51,7 @@ const OUTPUTS = [
   'runtime-extras.js',
   'runtime-extras.css',
   'service-worker.js',
+  'inline-hashes.json',
   'scorm-xsd',
 ]
 const STYLESHEETS = ['src/render/layout.css', 'src/runtime/runtime.css']
@@ -142,6 +145,17 @@ try {
   }
   const worker = await browserScript('src/worker/service-worker.ts')
   const catalogues = await readCatalogues()
+  // Hashed here, not by every build: SHA-256 in a build's JavaScript, still cold, takes some 10 ms for these.
+  // The draw script is inlined trimmed (emit/first-paint.ts), so it is hashed trimmed; a page's stylesheet
+  // is the base and some of the other parts, in this order (src/render/layout.ts, STYLESHEET_OPTIONS):
+  // one hash for each set of them, by its bit mask.
+  const options = ['author', 'blocks', 'quiz', 'dots', 'index']
+  const inlineHashes = {
+    draw: sha256(first.draw.trim()),
+    css: Array.from({ length: 1 << options.length }, (_, mask) =>
+      sha256(css.base + options.filter((_, bit) => mask & (1 << bit)).map((part) => css[part]).join('')),
+    ),
+  }
 
   const node = await build({
     absWorkingDir: root.pathname,
@@ -172,6 +186,7 @@ try {
         extras,
         css,
         worker,
+        inlineHashes,
       }),
       // Each catalogue's text by language code (src/messages/catalogues.ts parses one when a course needs it).
       COURSEMARK_CATALOGUES: JSON.stringify(catalogues),
@@ -214,6 +229,7 @@ try {
   await writeFile(new URL(`${next}/runtime-extras.js`, root), extras.js)
   await writeFile(new URL(`${next}/runtime-extras.css`, root), extras.css)
   await writeFile(new URL(`${next}/service-worker.js`, root), worker)
+  await writeFile(new URL(`${next}/inline-hashes.json`, root), `${JSON.stringify(inlineHashes, null, 1)}\n`)
 } catch (e) {
   await rm(new URL(`${next}/`, root), { recursive: true, force: true })
   if (!e?.errors) console.error(e)
@@ -230,6 +246,11 @@ for (const name of OUTPUTS) {
   await rename(new URL(`${next}/${name}`, root), new URL(`dist/${name}`, root))
 }
 await rm(new URL(`${next}/`, root), { recursive: true, force: true })
+
+/** The SHA-256 of `text`, in base64, as a Content-Security-Policy source writes it. */
+function sha256(text) {
+  return createHash('sha256').update(text).digest('base64')
+}
 
 /** The message catalogues' texts by language code (`fr` for src/messages/fr.json), each checked to parse. */
 async function readCatalogues() {

@@ -31,6 +31,21 @@ export interface RuntimeAssets {
   worker: string
   /** The inline head gate (still holding its `__CM_GATE__` slot) and quiz draw script (emit/first-paint.ts). */
   first: { gate: string; draw: string }
+  /**
+   * The Content-Security-Policy hashes (SHA-256, base64) of what pages
+   * inline as it is, made by `npm run build`: SHA-256 in JavaScript, run
+   * once and still cold, takes a build some 10 ms for these texts. The
+   * gate, which holds the course's settings, is hashed by the build.
+   */
+  inlineHashes: InlineHashes
+}
+
+/** See RuntimeAssets.inlineHashes. */
+export interface InlineHashes {
+  /** The draw script's, trimmed as pages inline it (emit/first-paint.ts). */
+  draw: string
+  /** Each stylesheet a page can inline, by the mask of the parts it holds (render/layout.ts, `stylesheetOf`). */
+  css: readonly string[]
 }
 
 /** What `npm run build` bakes into the bundle. */
@@ -54,8 +69,16 @@ function builtAssets(): BuiltAssets {
 
 /** The runtime of a web site's pages, or of an LMS package's (`lms`). */
 export function readRuntimeAssets(lms = false): RuntimeAssets {
-  const { js, indexJs, lmsJs, lmsIndexJs, first, extras, css, worker } = builtAssets()
-  return { js: lms ? lmsJs : js, indexJs: lms ? lmsIndexJs : indexJs, first, extras, css, worker }
+  const { js, indexJs, lmsJs, lmsIndexJs, first, extras, css, worker, inlineHashes } = builtAssets()
+  return {
+    js: lms ? lmsJs : js,
+    indexJs: lms ? lmsIndexJs : indexJs,
+    first,
+    extras,
+    css,
+    worker,
+    inlineHashes,
+  }
 }
 
 /** The LMS package's launch page script (src/runtime/lms/launch.ts). */
@@ -100,5 +123,6 @@ function readDist(): BuiltAssets {
       index: read('runtime-index.css'),
     },
     worker: read('service-worker.js'),
+    inlineHashes: JSON.parse(read('inline-hashes.json')) as InlineHashes,
   }
 }

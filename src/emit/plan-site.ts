@@ -16,6 +16,7 @@ import { layoutPage, type PageAssets, type SiteDots, siteDots } from '../render/
 import { layoutRecordPage } from '../render/record-page.ts'
 import type { RenderedPage } from '../render/render-page.ts'
 import { RECORD_PATH, WORKER_PATH } from '../render/site-paths.ts'
+import { sha256Base64 } from '../render/sha256.ts'
 import { pageUrls } from '../render/site-urls.ts'
 import type { SiteOptions } from '../render/types.ts'
 import type { RuntimeAssets } from './assets.ts'
@@ -58,7 +59,12 @@ export function planSite(course: Course, input: PlanInput): SitePlan {
   // The manifest's URLs are written as the index writes them: from the site root.
   const urls = pageUrls(options, '')
   const assets = new Map<string, PageAssets>()
-  const first = { gate: gateScript(runtime.first.gate, course.id, options), draw: drawScript(runtime.first.draw) }
+  const gate = gateScript(runtime.first.gate, course.id, options)
+  const first = {
+    gate,
+    draw: drawScript(runtime.first.draw),
+    hashes: { ...runtime.inlineHashes, gate: sha256Base64(gate) },
+  }
   for (const ui of messages.byLang.values()) {
     const extras = withMessages(runtime.extras.js, ui)
     const extrasPath = `assets/coursemark-extras.${hexHash(extras)}.js`

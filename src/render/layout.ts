@@ -51,6 +51,11 @@ export interface PageAssets {
   gate: string
   /** The quiz's inline draw script (src/runtime/first-paint/draw.ts), written right after a quiz. */
   draw: string
+  /**
+   * The SHA-256 (base64) of each text above that a page inlines, for its
+   * Content-Security-Policy: the stylesheets' by the mask of their parts (`stylesheetOf`).
+   */
+  hashes: { css: readonly string[]; gate: string; draw: string }
 }
 
 export interface LayoutInput {
@@ -159,9 +164,10 @@ export function pageDocument(shell: PageShell): string {
   const css = stylesheetOf(assets.css, shell)
   const scripts = [`<script defer src="${escapeHtml(urls.file(js))}"></script>`]
   if (shell.options.devScript) scripts.push(`<script src="${escapeHtml(shell.options.devScript)}" defer></script>`)
+  const hashes = assets.hashes
   const policy = contentSecurityPolicy(shell.styles, {
-    scripts: shell.quiz ? [assets.gate, assets.draw] : [assets.gate],
-    styles: [css],
+    scriptHashes: shell.quiz ? [hashes.gate, hashes.draw] : [hashes.gate],
+    styleHashes: [hashes.css[css.mask] ?? sha256Base64(css.text)],
   })
   const prev = shell.prev === null ? '' : ` data-cm-prev="${escapeHtml(shell.prev)}"`
   // Chromium holds rendering until `#cm-next`, just after the quiz, is parsed: one layout with the quiz drawn.
@@ -170,7 +176,7 @@ export function pageDocument(shell: PageShell): string {
 <html lang="${escapeHtml(ui.lang)}" dir="${direction(ui.lang)}" data-cm-page="${escapeHtml(shell.id)}"${prev} data-cm-kind="${shell.kind}">
 <head>
 ${headStart(policy, shell.title, `<script>${assets.gate}</script>`)}
-<style>${css}</style>${expect}
+<style>${css.text}</style>${expect}
 ${scripts.join('\n')}
 </head>
 <body class="${shell.kind}">
@@ -181,20 +187,30 @@ ${body}
 }
 
 /**
+ * The parts a page's stylesheet may add to the base, in the order it adds
+ * them; `npm run build` hashes each set of them in this order too
+ * (scripts/build.mjs), by the same bit mask.
+ */
+const STYLESHEET_OPTIONS = ['author', 'blocks', 'quiz', 'dots', 'index'] as const
+
+/**
  * The stylesheet a page inlines: the base, then the parts for the author's
- * own CSS, its blocks, its quiz, its dots, the index's outline.
+ * own CSS, its blocks, its quiz, its dots, the index's outline; and the
+ * mask of those parts (bit i: STYLESHEET_OPTIONS[i]).
  */
 function stylesheetOf(
   parts: StylesheetParts,
   shell: Pick<PageShell, 'styles' | 'main' | 'blocks' | 'quiz' | 'dots' | 'kind'>,
-): string {
-  let css = parts.base
-  if (hasAuthorCss(shell)) css += parts.author
-  if (shell.blocks) css += parts.blocks
-  if (shell.quiz) css += parts.quiz
-  if (shell.dots) css += parts.dots
-  if (shell.kind === 'index') css += parts.index
-  return css
+): { text: string; mask: number } {
+  const wanted = [hasAuthorCss(shell), !!shell.blocks, !!shell.quiz, !!shell.dots, shell.kind === 'index']
+  let text = parts.base
+  let mask = 0
+  STYLESHEET_OPTIONS.forEach((part, bit) => {
+    if (!wanted[bit]) return
+    text += parts[part]
+    mask |= 1 << bit
+  })
+  return { text, mask }
 }
 
 /** Whether the page has CSS of the author's: a `<style>`, a `style` attribute, or a stylesheet it links. */
@@ -319,24 +335,11 @@ function outline(course: CourseOutline, ui: Messages): string {
   return `<nav class="cm-outline" aria-labelledby="cm-outline-title">\n<h2 id="cm-outline-title">${messageHtml(ui, 'index.outline')}</h2>\n<ol>${out.join('')}</ol>\n</nav>`
 }
 
-/** Hashes of coursemark's own inline texts, the same on every page of a build: hashed once, not per page. */
-const ownHashes = new Map<string, string>()
-
-function ownHash(text: string): string {
-  let hash = ownHashes.get(text)
-  if (hash === undefined) {
-    // A handful per site (gate, draw script, stylesheets); a long-lived dev server sees new ones as they change.
-    if (ownHashes.size >= 32) ownHashes.clear()
-    hash = sha256Base64(text)
-    ownHashes.set(text, hash)
-  }
-  return hash
-}
-
 /**
  * Only the site's own scripts and stylesheets may load; inline, only what
- * is allowed by hash: coursemark's own (`inline`: the head gate, the draw
- * script, the stylesheet, hashed from exactly the text the page holds) and
+ * is allowed by hash: coursemark's own (`scriptHashes`, `styleHashes`: the
+ * head gate, the draw script, the stylesheet, hashed from exactly the text
+ * the page holds) and
  * the author's `<style>` blocks and `style` attributes (found in the body by
  * the render stage, as the browser reads them; the layout adds none), so
  * nothing inline can be injected. Images may come from the site or be data:
@@ -344,17 +347,16 @@ function ownHash(text: string): string {
  */
 export function contentSecurityPolicy(
   styles: PageStyles,
-  options: { frames?: boolean; scripts?: readonly string[]; styles?: readonly string[] } = {},
+  options: { frames?: boolean; scriptHashes?: readonly string[]; styleHashes?: readonly string[] } = {},
 ): string {
-  const hashes = new Set<string>()
-  for (const text of options.styles ?? []) hashes.add(ownHash(text))
+  const hashes = new Set<string>(options.styleHashes)
   for (const text of styles.elements) hashes.add(sha256Base64(text))
   for (const text of styles.attributes) hashes.add(sha256Base64(text))
   const attrs = styles.attributes.length > 0
   const styleSrc = ["'self'", ...(attrs ? ["'unsafe-hashes'"] : []), ...[...hashes].map((h) => `'sha256-${h}'`)].join(
     ' ',
   )
-  const scriptSrc = ["'self'", ...(options.scripts ?? []).map((text) => `'sha256-${ownHash(text)}'`)].join(' ')
+  const scriptSrc = ["'self'", ...(options.scriptHashes ?? []).map((hash) => `'sha256-${hash}'`)].join(' ')
   const frames = options.frames ? "; frame-src 'self'" : ''
   return `default-src 'none'; script-src ${scriptSrc}; style-src ${styleSrc}; img-src 'self' data:; media-src 'self'; connect-src 'self'; worker-src 'self'${frames}; base-uri 'none'; form-action 'none'`
 }

@@ -4,6 +4,7 @@
  * liquidjs is loaded only when some page uses Liquid, to keep start-up lean.
  */
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { groupedDigits } from '../diagnostics/number-text.ts'
 import type { ReadingOrder } from '../model/types.ts'
 import { MAX_PAGE_BYTES } from '../load/read-page-text.ts'
 import type { Page } from '../load/types.ts'
@@ -30,8 +31,8 @@ export const LIQUID_LIMITS = {
 /** What each of liquidjs's limit errors means to an author. */
 const LIMIT_MESSAGES: Record<string, string> = {
   'template render limit exceeded': `This page's Liquid ran for more than ${LIQUID_LIMITS.renderLimit / 1000} s, so it was stopped`,
-  'memory alloc limit exceeded': `This page's Liquid would make more than ${LIQUID_LIMITS.memoryLimit.toLocaleString('en-US')} items (a range or a loop too large), so it was stopped`,
-  'parse length limit exceeded': `This page is too long for Liquid (over ${LIQUID_LIMITS.parseLimit.toLocaleString('en-US')} characters)`,
+  'memory alloc limit exceeded': `This page's Liquid would make more than ${groupedDigits(LIQUID_LIMITS.memoryLimit)} items (a range or a loop too large), so it was stopped`,
+  'parse length limit exceeded': `This page is too long for Liquid (over ${groupedDigits(LIQUID_LIMITS.parseLimit)} characters)`,
 }
 
 /** True when `text` holds a Liquid tag or output. */
@@ -117,7 +118,7 @@ export function renderLiquid(
   diagnostics.push(
     error({
       code: 'liquid/limit',
-      message: `This page's Liquid makes it longer than ${MAX_PAGE_BYTES.toLocaleString('en-US')} characters.`,
+      message: `This page's Liquid makes it longer than ${groupedDigits(MAX_PAGE_BYTES)} characters.`,
       file: page.file,
       line: page.bodyLine + Math.max(0, page.body.split('\n').findIndex(hasLiquid)),
       column: 1,

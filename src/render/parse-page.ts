@@ -6,6 +6,7 @@
  */
 import type { MarkdownIt, Token } from 'markdown-it'
 import { error, type Diagnostic } from '../diagnostics/diagnostic.ts'
+import { groupedDigits } from '../diagnostics/number-text.ts'
 import type { Page } from '../load/types.ts'
 import type { Messages } from '../messages/course-messages.ts'
 import { messageText } from '../messages/format-message.ts'
@@ -78,7 +79,7 @@ function tooManyCells(body: string, page: Page, line: (mdLine: number) => number
   diagnostics.push(
     error({
       code: 'page/too-many-cells',
-      message: `This page holds more than ${MAX_TABLE_BARS.toLocaleString('en-US')} \`|\`: its tables are too large to build.`,
+      message: `This page holds more than ${groupedDigits(MAX_TABLE_BARS)} \`|\`: its tables are too large to build.`,
       file: page.file,
       line: line(before.split('\n').length - 1),
       column: first - before.lastIndexOf('\n'),
