@@ -5,6 +5,7 @@
  */
 import type { CourseMessages, Messages } from '../messages/course-messages.ts'
 import { compileMessage } from '../messages/format-message.ts'
+import { languageDigits } from '../messages/language-digits.ts'
 import { hexHashOf } from '../model/hash.ts'
 import type { Course } from '../model/types.ts'
 import type { RuntimeManifest } from '../page-contract.ts'
@@ -64,12 +65,17 @@ export function withManifest(js: string, manifest: RuntimeManifest): string {
  * page id is either.
  */
 export function withMessages(js: string, ui: Messages): string {
-  return js.replace(KEY_STRING, (whole, key: string) => {
-    const message = ui.byKey.get(key)
-    // An author's message could hold the manifest's slot name: written `\u005f`, it is no slot.
-    return message ? JSON.stringify(compileMessage(message)).replace(/__CM_/g, '\\u005f_CM_') : whole
-  })
+  return js
+    .replace(KEY_STRING, (whole, key: string) => {
+      const message = ui.byKey.get(key)
+      // An author's message could hold the manifest's slot name: written `\u005f`, it is no slot.
+      return message ? JSON.stringify(compileMessage(message)).replace(/__CM_/g, '\\u005f_CM_') : whole
+    })
+    .replace(DIGITS_SLOT, () => JSON.stringify(languageDigits(ui.lang)))
 }
+
+/** Where the runtime's number formatting takes the language's digits (src/runtime/messages.ts). */
+const DIGITS_SLOT = /\b__CM_DIGITS__\b/g
 
 /** A message key as the minified runtime writes it: a double-quoted `group.name`. */
 const KEY_STRING = /"([a-z]+\.[A-Za-z]+)"/g

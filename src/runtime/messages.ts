@@ -13,11 +13,16 @@ import type { RuntimeMessage } from '../page-contract.ts'
 export type Values = Record<string, string | number>
 
 /**
+ * The page's language's digits, put in by the build (src/messages/language-digits.ts):
+ * null for ASCII, ten digits, or none when only Intl writes its numbers right.
+ */
+declare const __CM_DIGITS__: readonly string[] | null
+
+/**
  * `message` with `values` in its placeholders: a plural's branch is the
  * language's category for its number (`Intl.PluralRules`), else `other`, and
  * its `#` is the number; numbers are written the language's way
- * (`toLocaleString` is `Intl.NumberFormat`). Small, as it is in every
- * page's first visit.
+ * (numberText). Small, as it is in every page's first visit.
  */
 export function t(message: RuntimeMessage, values: Values = {}): string {
   const lang = document.documentElement.lang
@@ -32,10 +37,21 @@ export function t(message: RuntimeMessage, values: Values = {}): string {
           )
       ).replace(/\{(\w+)\}/g, (_, name: string) => {
         const value = values[name] as string | number
-        return typeof value === 'number' ? value.toLocaleString(lang) : value
+        return typeof value === 'number' ? numberText(value, lang) : value
       }),
     )
     .join('')
+}
+
+/**
+ * A number the language's way. A small whole number (a count, a score) is
+ * its digits in a row: a page's first `toLocaleString` would cost a phone's
+ * main thread some 15 ms (Intl's number data) just as the quiz is wired.
+ */
+function numberText(n: number, lang: string): string {
+  const digits = __CM_DIGITS__
+  if (!Number.isInteger(n) || n < 0 || n > 999 || (digits && digits.length !== 10)) return n.toLocaleString(lang)
+  return digits ? String(n).replace(/\d/g, (d) => digits[+d] as string) : String(n)
 }
 
 /** An ISO date as a day in the page's language ("2 May 2025", "2 mai 2025"), or null when it is no date. */

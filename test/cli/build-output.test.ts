@@ -59,6 +59,8 @@ test('build writes the sample course at clean URLs with two hashed scripts (the 
   // Loaded only when a learner opens the progress dialog or the completion record.
   assert.ok(assets.some((f) => /^assets\/coursemark-extras\.[0-9a-f]{10}\.css$/.test(f)))
   assert.ok(assets.some((f) => /^assets\/coursemark-extras\.[0-9a-f]{10}\.js$/.test(f)))
+  // Every slot the build fills (the manifest, the language's digits) is filled.
+  for (const f of assets) assert.doesNotMatch(readFileSync(join(out, f), 'utf8'), /__CM_[A-Z]+__/, f)
 })
 
 test('every built page is a complete, accessible, self-contained document', () => {
