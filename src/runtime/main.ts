@@ -5,8 +5,8 @@
  * page when it is surely open, or hidden it; this decides the rest with the
  * course manifest, sends the learner on before a hidden page is ever shown,
  * or shows it. Deferred scripts run once the body is parsed; the wiring
- * waits a task more, so the first frame (the quiz, already drawn by the
- * inline draw script) is not held for it.
+ * waits for the first frame and a task more, so that frame (the quiz,
+ * already drawn by the inline draw script) is not held for it.
  */
 import type { RuntimeManifest } from '../page-contract.ts'
 import { wireCoursePage } from './course-page.ts'
@@ -84,10 +84,13 @@ function start(manifest: RuntimeManifest): void {
     else if (kind === 'record') loadExtras(manifest.extras).then((extras) => extras.showRecord(context), noop)
     else if (kind !== 'index') wireCoursePage(context)
   }
-  // Deferred, this runs once the body is parsed: wire a task later, so the first frame is not held.
-  // (Loaded without `defer`, it would run before the body exists: then wait for it.)
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => setTimeout(wire))
-  else setTimeout(wire)
+  // Wired a task after the first frame, so that frame (the quiz, drawn by the inline script) is not
+  // held for it and a click on it is taken first; the draw script keeps an early press of Score for
+  // the wiring. A page in a background tab draws no frame: it is wired when it is shown.
+  // (Deferred, this runs once the body is parsed; loaded without `defer`, before: then wait for the body.)
+  const afterFrame = () => requestAnimationFrame(() => setTimeout(wire))
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', afterFrame)
+  else afterFrame()
 }
 
 // `currentScript` is this script while it runs (it is neither a module nor async).
