@@ -152,11 +152,10 @@ try {
   // is the base and some of the other parts, in this order (src/render/layout.ts, STYLESHEET_OPTIONS):
   // one hash for each set of them, by its bit mask.
   const options = ['author', 'blocks', 'quiz', 'dots', 'index']
+  const withParts = (mask) => css.base + options.map((part, bit) => (mask & (1 << bit) ? css[part] : '')).join('')
   const inlineHashes = {
     draw: sha256(first.draw.trim()),
-    css: Array.from({ length: 1 << options.length }, (_, mask) =>
-      sha256(css.base + options.filter((_, bit) => mask & (1 << bit)).map((part) => css[part]).join('')),
-    ),
+    css: Array.from({ length: 1 << options.length }, (_, mask) => sha256(withParts(mask))),
   }
 
   const node = await build({

@@ -13,10 +13,10 @@ import type { RuntimeMessage } from '../page-contract.ts'
 export type Values = Record<string, string | number>
 
 /**
- * The page's language's digits, put in by the build (src/messages/language-digits.ts):
- * null for ASCII, ten digits, or none when only Intl writes its numbers right.
+ * The page's language's ten digits, put in by the build
+ * (src/messages/language-digits.ts); '' when only Intl writes its numbers right.
  */
-declare const __CM_DIGITS__: readonly string[] | null
+declare const __CM_DIGITS__: string
 
 /**
  * `message` with `values` in its placeholders: a plural's branch is the
@@ -49,9 +49,9 @@ export function t(message: RuntimeMessage, values: Values = {}): string {
  * main thread some 15 ms (Intl's number data) just as the quiz is wired.
  */
 function numberText(n: number, lang: string): string {
-  const digits = __CM_DIGITS__
-  if (!Number.isInteger(n) || n < 0 || n > 999 || (digits && digits.length !== 10)) return n.toLocaleString(lang)
-  return digits ? String(n).replace(/\d/g, (d) => digits[+d] as string) : String(n)
+  return __CM_DIGITS__ && n >= 0 && n < 1000 && n % 1 === 0
+    ? String(n).replace(/\d/g, (d) => __CM_DIGITS__[d as unknown as number] as string)
+    : n.toLocaleString(lang)
 }
 
 /** An ISO date as a day in the page's language ("2 May 2025", "2 mai 2025"), or null when it is no date. */
