@@ -50,7 +50,7 @@ export function t(message: RuntimeMessage, values: Values = {}): string {
  */
 function numberText(n: number, lang: string): string {
   return __CM_DIGITS__ && n >= 0 && n < 1000 && n % 1 === 0
-    ? String(n).replace(/\d/g, (d) => __CM_DIGITS__[d as unknown as number] as string)
+    ? String(n).replace(/\d/g, (d) => __CM_DIGITS__[+d] as string)
     : n.toLocaleString(lang)
 }
 
