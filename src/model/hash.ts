@@ -25,8 +25,10 @@ export function shortHash(text: string): string {
 /**
  * Ten hex digits (40 bits) of `hash53`, for a name or version that must change
  * whenever the content does (an asset's name, a file's revision, the build's
- * version), which is all a cache needs; not node:crypto, whose loading alone
- * costs a build more than all its hashing.
+ * version), which is all a cache needs. Not node:crypto: a build of a course
+ * the corpus's size loads none (3 to 10 ms saved); a 100× course spends about
+ * 8% of its build here, where hashing the bytes it writes with node:crypto
+ * would be cheaper (README, Benchmark).
  */
 export function hexHash(text: string): string {
   return hex10(hash53(text))

@@ -167,7 +167,7 @@ export function pageDocument(shell: PageShell): string {
   const hashes = assets.hashes
   const policy = contentSecurityPolicy(shell.styles, {
     scriptHashes: shell.quiz ? [hashes.gate, hashes.draw] : [hashes.gate],
-    styleHashes: [hashes.css[css.mask] ?? sha256Base64(css.text)],
+    styleHashes: [stylesheetHash(hashes.css, css.mask)],
   })
   const prev = shell.prev === null ? '' : ` data-cm-prev="${escapeHtml(shell.prev)}"`
   // Chromium holds rendering until `#cm-next`, just after the quiz, is parsed: one layout with the quiz drawn.
@@ -211,6 +211,13 @@ function stylesheetOf(
     mask |= 1 << bit
   })
   return { text, mask }
+}
+
+/** The hash `npm run build` made of the stylesheet with the parts in `mask`: it made one for every mask. */
+function stylesheetHash(hashes: readonly string[], mask: number): string {
+  const hash = hashes[mask]
+  if (hash === undefined) throw new Error(`no stylesheet hash for parts ${mask}: run \`npm run build\``)
+  return hash
 }
 
 /** Whether the page has CSS of the author's: a `<style>`, a `style` attribute, or a stylesheet it links. */
