@@ -133,8 +133,10 @@ describe('the course offline', { skip: cannotRun() ?? false }, () => {
       await visit(browser.page, served, site.index.path)
       const notice = browser.page.getByRole('status').filter({ hasText: 'A new version of this course is available' })
       await notice.waitFor()
+      // Listening before the click: on a fast reload, `load` could come before a listener added after it.
+      const reloaded = browser.page.waitForEvent('load')
       await notice.getByRole('button', { name: 'Reload' }).click()
-      await browser.page.waitForEvent('load')
+      await reloaded
       await visit(browser.page, served, second.path)
       await browser.page.getByText('This sentence is new in the second build.').waitFor()
       assert.deepEqual(browser.watch.foreign, [])
